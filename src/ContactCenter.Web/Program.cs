@@ -1,0 +1,19 @@
+using ContactCenter.Web;
+using ContactCenter.Web.Components;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = HostPaths.ResolveContentRoot(args),
+});
+
+builder.AddContactCenterUi();
+
+var app = builder.Build();
+
+app.UseContactCenterUi();
+
+app.Run();
+
+/// <summary>Entry point, public so that WebApplicationFactory can find it.</summary>
+public partial class Program;

@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Installs what the tests need, builds, and runs every test (xunit, bUnit, Playwright e2e).
+# Ends with one line: "tests: N passed, N failed[, N skipped]".
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+out=$root/.test-out
+rm -rf "$out"; mkdir -p "$out"
+
+log() { printf '\n== %s\n' "$*"; }
+
+need_pkgs=()
+[ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
+command -v sipp >/dev/null 2>&1 || need_pkgs+=(sip-tester)
+ldconfig -p 2>/dev/null | grep -q 'libopus.so.0' || need_pkgs+=(libopus0)
+if [ ${#need_pkgs[@]} -gt 0 ]; then
+  log "installing ${need_pkgs[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_pkgs[@]}" >/dev/null \
+      || echo "warning: apt-get install ${need_pkgs[*]} failed"
+  else
+    echo "warning: not root; please install: ${need_pkgs[*]}"
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log "build"
+if ! dotnet build ContactCenter.sln -c Release -nologo -v q; then
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+projects=(
+  tests/ContactCenter.Core.Tests
+  tests/ContactCenter.Data.Tests
+  tests/ContactCenter.Media.Tests
+  tests/ContactCenter.Web.Tests
+  e2e/ContactCenter.E2E
+)
+
+status=0
+for p in "${projects[@]}"; do
+  [ -d "$p" ] || continue
+  name=$(basename "$p")
+  log "test $name"
+  dotnet test "$p" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$out" || status=1
+done
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$out"/*.trx; do
+  [ -f "$trx" ] || continue
+  files=$((files+1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(get total); ex=$(get executed); p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
+  skipped=$((skipped + ${total:-0} - ${ex:-0}))
+done
+if [ "$files" -lt "${#projects[@]}" ] && [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # a test host crashed before writing its results
+fi
+[ "$failed" -gt 0 ] && status=1
+
+echo
+if [ "$skipped" -gt 0 ]; then
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "tests: $passed passed, $failed failed"
+fi
+exit $status

@@ -1,0 +1,13 @@
+namespace ContactCenter.Core.CallModes;
+
+/// <summary>Who hears whom in a call; see shared/docs/CALL-MODES.md.</summary>
+public enum CallMode
+{
+    FullyWired,
+    Monitor,
+    Whisper,
+    GroupWhisper,
+    Barge,
+    TakeOver,
+    Consult,
+}

@@ -1,0 +1,8 @@
+namespace ContactCenter.Core.CallModes;
+
+public enum CallRole
+{
+    Customer,
+    Agent,
+    Supervisor,
+}

@@ -36,6 +36,7 @@ projects=(
   tests/ContactCenter.Core.Tests
   tests/ContactCenter.Data.Tests
   tests/ContactCenter.Media.Tests
+  tests/ContactCenter.Sip.Tests
   tests/ContactCenter.Web.Tests
   e2e/ContactCenter.E2E
 )

@@ -23,6 +23,16 @@ public sealed class Participant
         CreatedAt = createdAt;
     }
 
+    // EF Core materializes through this (the public constructor's collection parameter cannot be bound to a
+    // column) and then sets every mapped property.
+    private Participant()
+    {
+        Id = null!;
+        AccountId = null!;
+        PublishPermissions = [];
+        DeviceApiVersion = null!;
+    }
+
     public string Id { get; private set; }
 
     public string AccountId { get; private set; }

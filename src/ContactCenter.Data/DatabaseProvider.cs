@@ -1,0 +1,7 @@
+namespace ContactCenter.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,21 @@
+namespace ContactCenter.Sip.Messages;
+
+public enum SipParseStatus
+{
+    Ok,
+    /// <summary>Stream framing only: more bytes are needed.</summary>
+    Incomplete,
+    Invalid,
+}
+
+/// <summary>
+/// Outcome of parsing. On <see cref="SipParseStatus.Invalid"/>, <see cref="Message"/> is the partially
+/// parsed request when it carries enough (Via, From, To, Call-ID, CSeq) to be answered with 400.
+/// <see cref="Consumed"/> is how many bytes of a stream the caller should drop.
+/// </summary>
+public readonly record struct SipParseResult(SipParseStatus Status, SipMessage? Message, int Consumed, string? Error)
+{
+    public bool CanAnswer400 => Status == SipParseStatus.Invalid && Message is { IsRequest: true } m
+        && m.Method != "ACK" && m.TopVia is not null && m.CallId is not null && m.From is not null && m.To is not null
+        && m.CSeq is not null;
+}

@@ -8,10 +8,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 
 builder.AddContactCenterUi();
+builder.AddContactCenterApi();
 
 var app = builder.Build();
 
 app.UseContactCenterUi();
+app.UseContactCenterApi();
 
 app.Run();
 

@@ -1,0 +1,3 @@
+namespace ContactCenter.Web.Api.Contracts;
+
+public sealed record CreateSessionRequest(string? Tag);

@@ -1,0 +1,91 @@
+namespace ContactCenter.Media.Rtp;
+
+/// <summary>Walks RFC 8285 header extension elements without allocating.</summary>
+internal static class RtpHeaderExtensions
+{
+    /// <summary>One-byte form (RFC 8285 §4.2): ID (4 bits), length−1 (4 bits), data. ID 0 is padding; ID 15 stops.</summary>
+    public static bool TryFindOneByte(ReadOnlySpan<byte> block, byte id, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (id is 0 or >= 15)
+        {
+            return false;
+        }
+
+        int position = 0;
+        while (position < block.Length)
+        {
+            byte b = block[position];
+            int elementId = b >> 4;
+            if (elementId == 0)
+            {
+                // A padding byte; its length nibble must be zero but is ignored.
+                position++;
+                continue;
+            }
+
+            if (elementId == 15)
+            {
+                return false;
+            }
+
+            int length = (b & 0x0F) + 1;
+            if (position + 1 + length > block.Length)
+            {
+                return false;
+            }
+
+            if (elementId == id)
+            {
+                value = block.Slice(position + 1, length);
+                return true;
+            }
+
+            position += 1 + length;
+        }
+
+        return false;
+    }
+
+    /// <summary>Two-byte form (RFC 8285 §4.3): ID byte, length byte, data. ID 0 is a padding byte.</summary>
+    public static bool TryFindTwoByte(ReadOnlySpan<byte> block, byte id, out ReadOnlySpan<byte> value)
+    {
+        value = default;
+        if (id == 0)
+        {
+            return false;
+        }
+
+        int position = 0;
+        while (position < block.Length)
+        {
+            byte elementId = block[position];
+            if (elementId == 0)
+            {
+                position++;
+                continue;
+            }
+
+            if (position + 2 > block.Length)
+            {
+                return false;
+            }
+
+            int length = block[position + 1];
+            if (position + 2 + length > block.Length)
+            {
+                return false;
+            }
+
+            if (elementId == id)
+            {
+                value = block.Slice(position + 2, length);
+                return true;
+            }
+
+            position += 2 + length;
+        }
+
+        return false;
+    }
+}

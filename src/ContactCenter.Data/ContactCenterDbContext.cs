@@ -30,6 +30,8 @@ public class ContactCenterDbContext : IdentityDbContext
 
     public DbSet<Participant> Participants => Set<Participant>();
 
+    internal DbSet<ModeChangeRecord> ModeChanges => Set<ModeChangeRecord>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Auditing;
 using ContactCenter.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,7 +12,9 @@ public static class DataServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ContactCenterDbContext"/> (SQLite, or PostgreSQL when configured), <see cref="ICallStore"/>,
-    /// and a start-up step that migrates the database and runs the <see cref="IContactCenterSeeder"/>s.
+    /// the persistent mode-change audit, and a start-up step that migrates the database and runs the
+    /// <see cref="IContactCenterSeeder"/>s. The settings are read when the first context is made, not here, so that
+    /// configuration added after this call (a test host's, say) is honoured.
     /// </summary>
     public static IServiceCollection AddContactCenterData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -20,22 +23,28 @@ public static class DataServiceCollectionExtensions
             .Validate(o => TryParse(o.Provider), "Database:Provider must be 'Sqlite' or 'Postgres' (or empty to detect it from the connection string).")
             .ValidateOnStart();
 
-        var settings = DatabaseSettings.Resolve(
-            configuration[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"],
-            configuration.GetConnectionString(DatabaseOptions.ConnectionStringName),
-            contentRoot);
-        services.TryAddSingleton(settings);
+        services.TryAddSingleton(sp =>
+        {
+            // The configuration of the built host (which includes every later source), falling back to the one given.
+            var config = sp.GetService<IConfiguration>() ?? configuration;
+            return DatabaseSettings.Resolve(
+                config[$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.Provider)}"],
+                config.GetConnectionString(DatabaseOptions.ConnectionStringName),
+                contentRoot);
+        });
 
-        if (settings.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<ContactCenterDbContext, PostgresContactCenterDbContext>(o => ConfigurePostgres(o, settings.ConnectionString));
-        }
-        else
-        {
-            services.AddDbContext<ContactCenterDbContext>(o => ConfigureSqlite(o, settings.ConnectionString));
-        }
+        // Each provider has its own context type only so that EF picks its migration chain; everything else asks for
+        // ContactCenterDbContext and gets the one the settings select.
+        services.TryAddScoped(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresContactCenterDbContext>()
+            : new ContactCenterDbContext(sp.GetRequiredService<DbContextOptions<ContactCenterDbContext>>()));
+        services.AddDbContext<ContactCenterDbContext>((sp, o) => ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresContactCenterDbContext>((sp, o) => ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
 
         services.TryAddScoped<ICallStore, EfCallStore>();
+
+        // Replaces Core's in-memory audit whichever is registered first (the last registration is the one resolved).
+        services.AddSingleton<IModeAuditLog, EfModeAuditLog>();
         services.AddSingleton<IHostedService, DatabaseInitializer>();
         return services;
     }

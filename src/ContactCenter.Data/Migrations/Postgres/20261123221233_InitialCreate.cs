@@ -65,6 +65,24 @@ namespace ContactCenter.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AccountId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SessionId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FromMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ToMode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModeChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiCredentials",
                 columns: table => new
                 {
@@ -294,6 +312,11 @@ namespace ContactCenter.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModeChanges_AccountId_SessionId",
+                table: "ModeChanges",
+                columns: new[] { "AccountId", "SessionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_AccountId",
                 table: "Participants",
                 column: "AccountId");
@@ -329,6 +352,9 @@ namespace ContactCenter.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ModeChanges");
 
             migrationBuilder.DropTable(
                 name: "Participants");

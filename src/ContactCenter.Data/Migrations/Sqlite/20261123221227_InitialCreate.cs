@@ -64,6 +64,24 @@ namespace ContactCenter.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ModeChanges",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SessionId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FromMode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ToMode = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModeChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiCredentials",
                 columns: table => new
                 {
@@ -293,6 +311,11 @@ namespace ContactCenter.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ModeChanges_AccountId_SessionId",
+                table: "ModeChanges",
+                columns: new[] { "AccountId", "SessionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_AccountId",
                 table: "Participants",
                 column: "AccountId");
@@ -328,6 +351,9 @@ namespace ContactCenter.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "ModeChanges");
 
             migrationBuilder.DropTable(
                 name: "Participants");

@@ -42,17 +42,19 @@ internal sealed class CallHarness
     public Session NewSession(string? id = null, string accountId = AccountId) =>
         Store.Seed(new Session(id ?? $"s{++_next}", accountId, null, Time.GetUtcNow()));
 
-    public Participant NewParticipant(string? id = null, string accountId = AccountId) =>
-        Store.Seed(new Participant(id ?? $"p{++_next}", accountId, [PublishPermission.Audio], null, null, "V3", Time.GetUtcNow()));
+    public Participant NewParticipant(string? id = null, string accountId = AccountId) => Store.Seed(Create(id, accountId));
 
     /// <summary>A participant already in <paramref name="session"/>, committed without going through the services.</summary>
     public Participant Member(Session session, string? id = null, Subscriptions? subscriptions = null)
     {
-        var participant = NewParticipant(id, session.AccountId);
+        var participant = Create(id, session.AccountId);
         participant.Join(session.Id, Time.GetUtcNow());
         participant.SetSubscriptions(subscriptions ?? Subscriptions.None);
-        return participant;
+        return Store.Seed(participant);
     }
+
+    private Participant Create(string? id, string accountId) =>
+        new(id ?? $"p{++_next}", accountId, [PublishPermission.Audio], null, null, "V3", Time.GetUtcNow());
 
     /// <summary>Edges as "publisher/alias -> subscriber", the way the tests write them.</summary>
     public static string[] Text(IEnumerable<ForwardingEdge> edges) => edges.Select(e => e.ToString()).ToArray();

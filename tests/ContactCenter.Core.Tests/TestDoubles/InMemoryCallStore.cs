@@ -7,7 +7,8 @@ namespace ContactCenter.Core.Tests.TestDoubles;
 /// <summary>
 /// An <see cref="ICallStore"/> over dictionaries, close enough to EF for the services: entities are live objects
 /// (so a service that changed one before failing is caught by <see cref="Snapshot"/>), while Add and Remove only
-/// take effect in <see cref="SaveChangesAsync"/>. Thread-safe, so that concurrent services can share one.
+/// take effect in <see cref="SaveChangesAsync"/>, and <see cref="GetMembersAsync"/> answers from committed
+/// membership as a database query would. Thread-safe, so that concurrent services can share one.
 /// </summary>
 internal sealed class InMemoryCallStore : ICallStore
 {
@@ -17,12 +18,13 @@ internal sealed class InMemoryCallStore : ICallStore
     private readonly Dictionary<string, Participant> _participants = new(StringComparer.Ordinal);
     private readonly List<object> _added = [];
     private readonly List<object> _removed = [];
+    private readonly Dictionary<string, string?> _committedSessionOf = new(StringComparer.Ordinal);
 
     /// <summary>How many times a service committed.</summary>
     public int SaveCount { get; private set; }
 
-    /// <summary>Runs inside <see cref="GetMembersAsync"/> before it reads, to widen race windows in tests.</summary>
-    public Func<Task>? BeforeGetMembers { get; set; }
+    /// <summary>Runs inside <see cref="GetMembersAsync"/> after it has read, to hold a race window open in tests.</summary>
+    public Func<Task>? AfterGetMembers { get; set; }
 
     public IReadOnlyCollection<Session> Sessions
     {
@@ -94,15 +96,21 @@ internal sealed class InMemoryCallStore : ICallStore
 
     public async Task<IReadOnlyList<Participant>> GetMembersAsync(string sessionId, CancellationToken ct = default)
     {
-        if (BeforeGetMembers is { } hook)
+        List<Participant> members;
+        lock (_gate)
+        {
+            members = _participants.Values
+                .Where(p => _committedSessionOf.GetValueOrDefault(p.Id) == sessionId)
+                .OrderBy(p => p.Id, StringComparer.Ordinal)
+                .ToList();
+        }
+
+        if (AfterGetMembers is { } hook)
         {
             await hook();
         }
 
-        lock (_gate)
-        {
-            return _participants.Values.Where(p => p.SessionId == sessionId).OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        }
+        return members;
     }
 
     public void Add(Account account) => Stage(_added, account);
@@ -132,6 +140,11 @@ internal sealed class InMemoryCallStore : ICallStore
 
             _added.Clear();
             _removed.Clear();
+            foreach (var participant in _participants.Values)
+            {
+                _committedSessionOf[participant.Id] = participant.SessionId;
+            }
+
             SaveCount++;
         }
 
@@ -184,9 +197,11 @@ internal sealed class InMemoryCallStore : ICallStore
                 break;
             case Participant p when add:
                 _participants[p.Id] = p;
+                _committedSessionOf[p.Id] = p.SessionId;
                 break;
             case Participant p:
                 _participants.Remove(p.Id);
+                _committedSessionOf.Remove(p.Id);
                 break;
             default:
                 throw new NotSupportedException(entity.GetType().Name);

@@ -1,0 +1,7 @@
+namespace ContactCenter.Media.Peers;
+
+public enum MediaKind
+{
+    Audio,
+    Video,
+}

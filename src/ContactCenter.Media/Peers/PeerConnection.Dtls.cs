@@ -1,0 +1,101 @@
+using ContactCenter.Media.Dtls;
+using ContactCenter.Media.Srtp;
+
+namespace ContactCenter.Media.Peers;
+
+public sealed partial class PeerConnection
+{
+    private int _dtlsStarted;
+
+    /// <summary>
+    /// A DTLS datagram from one of our addresses (receive loop). It is queued for the handshake thread; the
+    /// ClientHello may arrive before USE-CANDIDATE, so the sender becomes our remote address (MEDIA-NOTES).
+    /// </summary>
+    internal void OnDtls(ReadOnlySpan<byte> datagram, System.Net.SocketAddress from)
+    {
+        if (IsClosed)
+        {
+            return;
+        }
+
+        var current = _remoteAddress;
+        if (current is null || !current.Equals(from))
+        {
+            foreach (var known in KnownAddressesNoCopy())
+            {
+                if (known.Equals(from))
+                {
+                    _remoteAddress = known;
+                    break;
+                }
+            }
+        }
+
+        DtlsChannel.Enqueue(datagram);
+    }
+
+    private List<System.Net.SocketAddress> KnownAddressesNoCopy() => _knownAddresses;
+
+    /// <summary>Starts the handshake once the role and fingerprint are known and ICE found an address.</summary>
+    private void TryStartDtls()
+    {
+        if (DtlsRole is not { } role || RemoteFingerprint is null || _remoteAddress is null || IsClosed)
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _dtlsStarted, 1) != 0)
+        {
+            return;
+        }
+
+        var settings = new DtlsHandshakeSettings(Certificate, RemoteFingerprint, Options.SrtpProfiles, _transport.Options.DtlsHandshakeTimeout);
+        DtlsHandshake.RunAsync(role, settings, DtlsChannel).ContinueWith(
+            static (task, state) => ((PeerConnection)state!).OnHandshakeFinished(task),
+            this,
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    private void OnHandshakeFinished(Task<DtlsHandshakeResult> task)
+    {
+        if (!task.IsCompletedSuccessfully)
+        {
+            if (!IsClosed)
+            {
+                PeerLog.DtlsFailed(_logger, Id, task.Exception?.GetBaseException() ?? new TimeoutException());
+                Close("DTLS handshake failed: " + (task.Exception?.GetBaseException().Message ?? "cancelled"));
+            }
+
+            return;
+        }
+
+        var result = task.Result;
+        var keys = result.Keys;
+        var profile = (SrtpProfile)keys.ProtectionProfile;
+        // One context per direction: inbound decrypts with the remote role's key, outbound encrypts with ours.
+        var inbound = new SrtpSession(profile, keys.RemoteKey, keys.RemoteSalt);
+        var outbound = new SrtpSession(profile, keys.LocalKey, keys.LocalSalt);
+        lock (_sendLock)
+        {
+            if (IsClosed)
+            {
+                inbound.Dispose();
+                outbound.Dispose();
+                return;
+            }
+
+            _outbound = outbound;
+        }
+
+        Volatile.Write(ref _inbound, inbound);
+        SrtpProfile = profile;
+        DtlsHandshakeTime = result.Elapsed;
+        PeerLog.DtlsConnected(_logger, Id, keys.LocalRole, result.Elapsed.TotalMilliseconds, profile);
+        if (TransitionTo(PeerConnectionState.Connected))
+        {
+            _connected.TrySetResult();
+        }
+    }
+}

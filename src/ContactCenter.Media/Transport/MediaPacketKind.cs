@@ -1,0 +1,11 @@
+namespace ContactCenter.Media.Transport;
+
+/// <summary>The protocols that share the media port (RFC 7983 §7).</summary>
+public enum MediaPacketKind
+{
+    Unknown,
+    Stun,
+    Dtls,
+    Rtp,
+    Rtcp,
+}

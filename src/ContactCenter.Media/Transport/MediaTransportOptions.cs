@@ -1,0 +1,28 @@
+namespace ContactCenter.Media.Transport;
+
+/// <summary>Settings of the media socket (bound from the <c>Media</c> configuration section).</summary>
+public sealed class MediaTransportOptions
+{
+    public const string SectionName = "Media";
+
+    /// <summary>Address the UDP socket binds to.</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>UDP port every peer uses; 0 picks an ephemeral port (tests).</summary>
+    public int Port { get; set; } = 40000;
+
+    /// <summary>Address written into host candidates; the listen address when empty (must then be specific).</summary>
+    public string? AnnouncedAddress { get; set; }
+
+    /// <summary>A peer with no valid Binding request for this long is closed (RFC 7675 §5.1 uses 30 s).</summary>
+    public TimeSpan ConsentTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The DTLS handshake must complete within this time after it starts.</summary>
+    public TimeSpan DtlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often consent is checked.</summary>
+    public TimeSpan ConsentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Run in-memory DTLS handshakes at start so the first browser does not meet a cold JIT.</summary>
+    public bool WarmUpDtls { get; set; } = true;
+}

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using ContactCenter.Media.Dtls;
+using ContactCenter.Media.Peers;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactCenter.Media.Transport;
+
+/// <summary>
+/// The one UDP socket that serves every peer (ARCHITECTURE "The way a packet travels"). A single receive loop
+/// demultiplexes STUN, DTLS, RTP and RTCP (RFC 7983) and hands each datagram to its peer: by STUN USERNAME
+/// until a check succeeds, by remote address after that.
+/// </summary>
+public sealed partial class UdpMediaTransport : IAsyncDisposable
+{
+    private readonly MediaTransportOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, PeerConnection> _byUfrag = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PeerConnection>.AlternateLookup<ReadOnlySpan<char>> _byUfragSpan;
+    private readonly ConcurrentDictionary<SocketAddress, PeerConnection> _byAddress = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private Socket? _socket;
+    private Task? _receiveLoop;
+    private ITimer? _consentTimer;
+
+    public UdpMediaTransport(MediaTransportOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
+    {
+        _options = options;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<UdpMediaTransport>();
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _time = timeProvider ?? TimeProvider.System;
+        _byUfragSpan = _byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The bound address (its port is the real one when <see cref="MediaTransportOptions.Port"/> is 0).</summary>
+    public IPEndPoint LocalEndPoint =>
+        (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The transport is not started."));
+
+    /// <summary>What our host candidates say: the announced address and the bound port.</summary>
+    public IPEndPoint AnnouncedEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
+
+    public MediaTransportOptions Options => _options;
+
+    public TimeProvider TimeProvider => _time;
+
+    internal ILoggerFactory LoggerFactory { get; }
+
+    /// <summary>Live peers.</summary>
+    public int PeerCount => _byUfrag.Count;
+
+    /// <summary>Counters for diagnostics (the receive loop is their only writer).</summary>
+    public TransportCounters Counters { get; } = new();
+
+    /// <summary>Binds the socket, optionally warms up DTLS, and starts the receive loop and the consent timer.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        if (_socket is not null)
+        {
+            throw new InvalidOperationException("The transport is already started.");
+        }
+
+        var listen = IPAddress.Parse(_options.ListenAddress);
+        var socket = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.ReceiveBufferSize = 4 * 1024 * 1024;
+            socket.SendBufferSize = 4 * 1024 * 1024;
+            socket.Bind(new IPEndPoint(listen, _options.Port));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        _socket = socket;
+        var bound = (IPEndPoint)socket.LocalEndPoint!;
+        var announced = string.IsNullOrWhiteSpace(_options.AnnouncedAddress)
+            ? (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen)
+            : IPAddress.Parse(_options.AnnouncedAddress);
+        AnnouncedEndPoint = new IPEndPoint(announced, bound.Port);
+        TransportLog.Listening(_logger, bound, AnnouncedEndPoint);
+
+        if (_options.WarmUpDtls)
+        {
+            try
+            {
+                TransportLog.WarmedUp(_logger, await DtlsWarmup.RunAsync(DtlsCertificate.Shared).WaitAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                TransportLog.WarmUpFailed(_logger, ex);
+            }
+        }
+
+        _receiveLoop = Task.Factory.StartNew(
+            () => ReceiveLoopAsync(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        _consentTimer = _time.CreateTimer(static state => ((UdpMediaTransport)state!).CheckConsent(), this,
+            _options.ConsentCheckInterval, _options.ConsentCheckInterval);
+    }
+
+    /// <summary>Creates a peer whose STUN checks this transport will route to it by its local ufrag.</summary>
+    public PeerConnection CreatePeer(PeerConnectionOptions? options = null)
+    {
+        var peer = new PeerConnection(this, options ?? new PeerConnectionOptions());
+        if (!_byUfrag.TryAdd(peer.LocalIce.Ufrag, peer))
+        {
+            throw new InvalidOperationException("ICE ufrag collision.");
+        }
+
+        return peer;
+    }
+
+    /// <summary>Sends one datagram. Never throws: a failed send is counted and logged.</summary>
+    public bool Send(ReadOnlySpan<byte> datagram, SocketAddress remote)
+    {
+        var socket = _socket;
+        if (socket is null)
+        {
+            return false;
+        }
+
+        try
+        {
+            socket.SendTo(datagram, SocketFlags.None, remote);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            Counters.SendErrors++;
+            if (_logger.IsEnabled(LogLevel.Warning))
+            {
+                TransportLog.SendFailed(_logger, remote.ToEndPoint(), ex.Message);
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Closes every peer whose last valid check is older than the consent timeout (RFC 7675 §5.1).</summary>
+    public void CheckConsent()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var pair in _byUfrag)
+        {
+            var peer = pair.Value;
+            if (now - peer.LastConsent > _options.ConsentTimeout)
+            {
+                TransportLog.ConsentExpired(_logger, peer.Id, _options.ConsentTimeout);
+                peer.Close("ICE consent expired");
+            }
+        }
+    }
+
+    /// <summary>Address learned from a valid check: later DTLS/SRTP from it goes to <paramref name="peer"/>.</summary>
+    internal void RegisterAddress(SocketAddress address, PeerConnection peer) => _byAddress[address] = peer;
+
+    internal void Unregister(PeerConnection peer)
+    {
+        _byUfrag.TryRemove(new KeyValuePair<string, PeerConnection>(peer.LocalIce.Ufrag, peer));
+        foreach (var address in peer.KnownAddresses)
+        {
+            _byAddress.TryRemove(new KeyValuePair<SocketAddress, PeerConnection>(address, peer));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        _stopping.Cancel();
+        _consentTimer?.Dispose();
+        foreach (var pair in _byUfrag)
+        {
+            pair.Value.Close("transport stopped");
+        }
+
+        _socket?.Dispose();
+        if (_receiveLoop is not null)
+        {
+            try
+            {
+                await _receiveLoop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,8 @@
+namespace ContactCenter.Sip.Media;
+
+public enum RtpLegEndReason
+{
+    Closed,
+    NoRtpTimeout,
+    SocketError,
+}

@@ -1,0 +1,152 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using ContactCenter.Sip.Auth;
+using ContactCenter.Sip.Media;
+using ContactCenter.Sip.Transactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Sip.UserAgent;
+
+/// <summary>
+/// SIP user agent server (RFC 3261) over UDP and TCP on one port. It accepts INVITE, ACK, BYE, CANCEL
+/// and OPTIONS (re-INVITE for hold/resume), runs the RFC 3261 §17 transactions, checks trunks, and gives
+/// each accepted call an <see cref="RtpLeg"/> and a <see cref="PhoneBridge"/> ticked every 20 ms.
+/// What a call becomes is decided by the host's <see cref="ISipCallHandler"/>.
+/// </summary>
+public sealed partial class SipUserAgent : IAsyncDisposable
+{
+    internal const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS";
+    private static readonly TimeSpan s_mediaTick = TimeSpan.FromMilliseconds(20);
+
+    private readonly SipOptions _options;
+    private readonly ISipCallHandler _handler;
+    private readonly IPhoneMediaSink? _sink;
+    private readonly TimeProvider _time;
+    private readonly SipTimerOptions _timers;
+    private readonly ILogger _logger;
+    private readonly SipTrunkAuthenticator _trunks;
+    private readonly RtpPortAllocator _ports;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ConcurrentDictionary<string, SipServerTransaction> _serverTransactions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, NonInviteClientTransaction> _clientTransactions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _pendingInvites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SipCall> _calls = new(StringComparer.Ordinal);
+    private readonly List<Task> _loops = [];
+    private Socket? _udp;
+    private Socket? _tcp;
+
+    public SipUserAgent(IOptions<SipOptions> options, ISipCallHandler handler, IPhoneMediaSink? sink = null,
+        TimeProvider? time = null, ILogger<SipUserAgent>? logger = null, SipTimerOptions? timers = null)
+    {
+        _options = options.Value;
+        _handler = handler;
+        _sink = sink;
+        _time = time ?? TimeProvider.System;
+        _timers = timers ?? new SipTimerOptions();
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _trunks = new SipTrunkAuthenticator(_options, _time);
+        _ports = new RtpPortAllocator(ListenIp, _options.RtpPortMin, _options.RtpPortMax);
+    }
+
+    /// <summary>The bound UDP (and TCP) endpoint; valid after <see cref="Start"/>.</summary>
+    public IPEndPoint LocalEndPoint => (IPEndPoint)(_udp?.LocalEndPoint ?? throw new InvalidOperationException("Not started."));
+
+    /// <summary>Live calls (accepted or established).</summary>
+    public IReadOnlyCollection<SipCall> Calls => [.. _calls.Values];
+
+    private IPAddress ListenIp => IPAddress.Parse(_options.ListenAddress);
+
+    /// <summary>Binds UDP and TCP on the same port and starts the receive loops and the 20 ms media clock.</summary>
+    public void Start()
+    {
+        if (_udp is not null)
+        {
+            throw new InvalidOperationException("Already started.");
+        }
+        // With port 0 the OS picks the UDP port; TCP must then get the same number, which may be taken.
+        for (var attempt = 0; ; attempt++)
+        {
+            var udp = new Socket(ListenIp.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            udp.Bind(new IPEndPoint(ListenIp, _options.Port));
+            var port = ((IPEndPoint)udp.LocalEndPoint!).Port;
+            var tcp = new Socket(ListenIp.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                tcp.Bind(new IPEndPoint(ListenIp, port));
+                tcp.Listen(128);
+                _udp = udp;
+                _tcp = tcp;
+                break;
+            }
+            catch (SocketException) when (_options.Port == 0 && attempt < 20)
+            {
+                udp.Dispose();
+                tcp.Dispose();
+            }
+        }
+        SipLog.Listening(_logger, LocalEndPoint);
+        _loops.Add(Task.Run(() => UdpLoopAsync(_stop.Token)));
+        _loops.Add(Task.Run(() => TcpAcceptLoopAsync(_stop.Token)));
+        _loops.Add(Task.Run(() => MediaClockAsync(_stop.Token)));
+    }
+
+    /// <summary>Drives every bridge once per 20 ms on one thread (all legs share the clock).</summary>
+    private async Task MediaClockAsync(CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(s_mediaTick, _time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(ct).ConfigureAwait(false))
+            {
+                foreach (var call in _calls.Values)
+                {
+                    if (call.State == SipCallState.Ended)
+                    {
+                        continue;
+                    }
+                    try
+                    {
+                        call.Bridge.Tick();
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        SipLog.TickFailed(_logger, ex, call.LegId);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var call in _calls.Values)
+        {
+            await EndCallAsync(call, SipCallEndReason.Shutdown, sendBye: false).ConfigureAwait(false);
+        }
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _udp?.Dispose();
+        _tcp?.Dispose();
+        foreach (var connection in _tcpConnections.Keys)
+        {
+            connection.Dispose();
+        }
+        try
+        {
+            await Task.WhenAll(_loops).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        foreach (var tx in _serverTransactions.Values)
+        {
+            (tx as InviteServerTransaction)?.Abandon();
+        }
+        _stop.Dispose();
+    }
+}

@@ -7,6 +7,12 @@ namespace ContactCenter.Core.Rules;
 public static partial class CallRules
 {
     /// <summary>
+    /// Most distinct participants one Subscriptions body may name. A session has at most 20 members; the rest is room
+    /// for participants that join later. Each non-member named costs a store lookup, so the list must be bounded.
+    /// </summary>
+    public const int MaxSubscribedParticipants = 100;
+
+    /// <summary>
     /// Whether <paramref name="participant"/> may join <paramref name="session"/>, which has
     /// <paramref name="memberCount"/> members now. Joining the session it is already in is allowed (idempotent).
     /// </summary>
@@ -53,7 +59,9 @@ public static partial class CallRules
 
         // Deserialized bodies may carry nulls where the record's types say otherwise.
         var entries = body.Participants ?? [];
-        var merged = new List<(string Id, List<string>? Aliases)>(entries.Count);
+        // Insertion order of first appearance; a null alias list stands for "all streams" and absorbs named ones.
+        var order = new List<string>();
+        var aliasesOf = new Dictionary<string, List<string>?>(StringComparer.Ordinal);
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
@@ -71,24 +79,28 @@ public static partial class CallRules
                 }
             }
 
-            var at = merged.FindIndex(m => m.Id == entry.ParticipantId);
-            if (at < 0)
+            if (!aliasesOf.TryGetValue(entry.ParticipantId, out var known))
             {
-                merged.Add((entry.ParticipantId, aliases.Count == 0 ? null : aliases.Distinct(StringComparer.Ordinal).ToList()));
+                if (order.Count == MaxSubscribedParticipants)
+                {
+                    return CallError.Validation($"Subscriptions may name at most {MaxSubscribedParticipants} participants.");
+                }
+
+                order.Add(entry.ParticipantId);
+                aliasesOf[entry.ParticipantId] = aliases.Count == 0 ? null : aliases.Distinct(StringComparer.Ordinal).ToList();
             }
-            else if (merged[at].Aliases is { } known)
+            else if (known is not null)
             {
-                // null stands for "all streams" and absorbs any named alias.
-                merged[at] = (entry.ParticipantId, aliases.Count == 0 ? null : known.Union(aliases, StringComparer.Ordinal).ToList());
+                aliasesOf[entry.ParticipantId] = aliases.Count == 0 ? null : known.Union(aliases, StringComparer.Ordinal).ToList();
             }
         }
 
-        if (merged.Count == 0)
+        if (order.Count == 0)
         {
             return body.SessionId is null ? Subscriptions.None : Subscriptions.WholeSession(pathSessionId);
         }
 
-        var normalized = merged.ConvertAll(m => new ParticipantSubscription(m.Id, m.Aliases ?? []));
+        var normalized = order.ConvertAll(id => new ParticipantSubscription(id, aliasesOf[id] ?? []));
         return new Subscriptions(body.SessionId, normalized);
     }
 

@@ -24,14 +24,18 @@ public sealed class ParticipantService
     public async Task<CallResult<Participant>> CreateAsync(string accountId, NewParticipant request, CancellationToken ct = default)
     {
         var permissions = request.PublishPermissions ?? CallRules.DefaultPublishPermissions;
-        var version = CallRules.NormalizeDeviceApiVersion(request.DeviceApiVersion);
         var error = CallRules.CheckPublishPermissions(permissions)
             ?? CallRules.CheckTag(request.Tag)
-            ?? CallRules.CheckCallbackUrl(request.CallbackUrl)
-            ?? version.Error;
+            ?? CallRules.CheckCallbackUrl(request.CallbackUrl);
         if (error is not null)
         {
             return error;
+        }
+
+        var version = CallRules.NormalizeDeviceApiVersion(request.DeviceApiVersion);
+        if (!version.IsSuccess)
+        {
+            return version.Error;
         }
 
         if (await _store.FindAccountAsync(accountId, ct) is null)
@@ -40,7 +44,7 @@ public sealed class ParticipantService
         }
 
         var participant = new Participant(
-            Membership.NewId(), accountId, permissions, request.Tag, request.CallbackUrl, version.Value!, _time.GetUtcNow());
+            Membership.NewId(), accountId, permissions, request.Tag, request.CallbackUrl, version.Value, _time.GetUtcNow());
         _store.Add(participant);
         await _store.SaveChangesAsync(ct);
         return participant;

@@ -172,6 +172,15 @@ public sealed class CallRulesTests
         Assert.Empty(normalized.Participants[1].StreamAliases);
     }
 
+    [Fact]
+    public void NormalizeSubscriptions_AtTheParticipantLimit_PassesAndOneMoreFails()
+    {
+        var atLimit = Enumerable.Range(0, CallRules.MaxSubscribedParticipants).Select(i => new ParticipantSubscription($"p{i}")).ToList();
+
+        Assertions.Succeeds(CallRules.NormalizeSubscriptions("s", new Subscriptions(null, [.. atLimit, new("p0", ["mic"])])));
+        Assertions.Fails(CallRules.NormalizeSubscriptions("s", new Subscriptions(null, [.. atLimit, new("one-more")])), CallErrorKind.Validation);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]

@@ -1,0 +1,30 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContactCenter.Core.Queue;
+
+/// <summary>Settings of the call queue (section <c>CallCenter</c>).</summary>
+public sealed class CallCenterOptions
+{
+    public const string SectionName = "CallCenter";
+
+    /// <summary>The REST account that owns the queue's sessions and participants; created on first use if missing.</summary>
+    [Required]
+    public string AccountId { get; set; } = "demo";
+
+    /// <summary>How long an offer rings at an agent's desk before it goes to the next agent.</summary>
+    [Range(1, 600)]
+    public int OfferTimeoutSeconds { get; set; } = 20;
+
+    /// <summary>How long an ended call stays visible to its caller's page.</summary>
+    [Range(1, 1440)]
+    public int EndedCallRetentionMinutes { get; set; } = 10;
+
+    [Required]
+    public string WebCallerTag { get; set; } = "web-caller";
+
+    [Required]
+    public string AgentTag { get; set; } = "agent";
+
+    [Required]
+    public string SupervisorTag { get; set; } = "supervisor";
+}

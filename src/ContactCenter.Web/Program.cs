@@ -9,11 +9,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 
 builder.AddContactCenterUi();
 builder.AddContactCenterApi();
+builder.AddContactCenterMedia();
 
 var app = builder.Build();
 
 app.UseContactCenterUi();
 app.UseContactCenterApi();
+app.MapContactCenterMedia();
 
 app.Run();
 

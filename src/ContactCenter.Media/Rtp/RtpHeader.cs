@@ -114,19 +114,43 @@ public readonly struct RtpHeader
     /// </summary>
     public bool TryGetExtension(ReadOnlySpan<byte> packet, byte id, out ReadOnlySpan<byte> value)
     {
+        if (packet.Length >= ExtensionOffset + ExtensionLength
+            && FindExtension(packet, ExtensionProfile, ExtensionOffset, ExtensionLength, id, out int offset, out int length))
+        {
+            value = packet.Slice(offset, length);
+            return true;
+        }
+
         value = default;
-        if (!Extension || id == 0 || packet.Length < ExtensionOffset + ExtensionLength)
+        return false;
+    }
+
+    /// <summary>Locates extension element <paramref name="id"/> of an RTP packet as an offset into it.</summary>
+    public static bool TryFindExtension(ReadOnlySpan<byte> packet, byte id, out int offset, out int length)
+    {
+        offset = 0;
+        length = 0;
+        return TryParseHeader(packet, out _, out ushort profile, out int extensionOffset, out int extensionLength)
+            && FindExtension(packet, profile, extensionOffset, extensionLength, id, out offset, out length);
+    }
+
+    private static bool FindExtension(
+        ReadOnlySpan<byte> packet, ushort profile, int extensionOffset, int extensionLength, byte id, out int offset, out int length)
+    {
+        offset = 0;
+        length = 0;
+        if (extensionOffset == 0 || id == 0)
         {
             return false;
         }
 
-        var block = packet.Slice(ExtensionOffset, ExtensionLength);
-        if (HasOneByteExtensions)
-        {
-            return RtpHeaderExtensions.TryFindOneByte(block, id, out value);
-        }
-
-        return HasTwoByteExtensions && RtpHeaderExtensions.TryFindTwoByte(block, id, out value);
+        var block = packet.Slice(extensionOffset, extensionLength);
+        bool found = profile == OneByteExtensionProfile
+            ? RtpHeaderExtensions.TryFindOneByte(block, id, out offset, out length)
+            : (profile & TwoByteExtensionProfileMask) == TwoByteExtensionProfile
+              && RtpHeaderExtensions.TryFindTwoByte(block, id, out offset, out length);
+        offset += extensionOffset;
+        return found;
     }
 
     private static bool TryParseHeader(

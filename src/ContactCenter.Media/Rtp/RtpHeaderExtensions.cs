@@ -1,12 +1,13 @@
 namespace ContactCenter.Media.Rtp;
 
-/// <summary>Walks RFC 8285 header extension elements without allocating.</summary>
+/// <summary>Walks RFC 8285 header extension elements without allocating; offsets are within the block.</summary>
 internal static class RtpHeaderExtensions
 {
     /// <summary>One-byte form (RFC 8285 §4.2): ID (4 bits), length−1 (4 bits), data. ID 0 is padding; ID 15 stops.</summary>
-    public static bool TryFindOneByte(ReadOnlySpan<byte> block, byte id, out ReadOnlySpan<byte> value)
+    public static bool TryFindOneByte(ReadOnlySpan<byte> block, byte id, out int offset, out int length)
     {
-        value = default;
+        offset = 0;
+        length = 0;
         if (id is 0 or >= 15)
         {
             return false;
@@ -29,28 +30,30 @@ internal static class RtpHeaderExtensions
                 return false;
             }
 
-            int length = (b & 0x0F) + 1;
-            if (position + 1 + length > block.Length)
+            int elementLength = (b & 0x0F) + 1;
+            if (position + 1 + elementLength > block.Length)
             {
                 return false;
             }
 
             if (elementId == id)
             {
-                value = block.Slice(position + 1, length);
+                offset = position + 1;
+                length = elementLength;
                 return true;
             }
 
-            position += 1 + length;
+            position += 1 + elementLength;
         }
 
         return false;
     }
 
     /// <summary>Two-byte form (RFC 8285 §4.3): ID byte, length byte, data. ID 0 is a padding byte.</summary>
-    public static bool TryFindTwoByte(ReadOnlySpan<byte> block, byte id, out ReadOnlySpan<byte> value)
+    public static bool TryFindTwoByte(ReadOnlySpan<byte> block, byte id, out int offset, out int length)
     {
-        value = default;
+        offset = 0;
+        length = 0;
         if (id == 0)
         {
             return false;
@@ -71,19 +74,20 @@ internal static class RtpHeaderExtensions
                 return false;
             }
 
-            int length = block[position + 1];
-            if (position + 2 + length > block.Length)
+            int elementLength = block[position + 1];
+            if (position + 2 + elementLength > block.Length)
             {
                 return false;
             }
 
             if (elementId == id)
             {
-                value = block.Slice(position + 2, length);
+                offset = position + 2;
+                length = elementLength;
                 return true;
             }
 
-            position += 2 + length;
+            position += 2 + elementLength;
         }
 
         return false;

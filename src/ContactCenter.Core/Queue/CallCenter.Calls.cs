@@ -1,0 +1,338 @@
+using ContactCenter.Core.CallModes;
+using ContactCenter.Core.Domain;
+using ContactCenter.Core.Services;
+using ContactCenter.Core.Usage;
+
+namespace ContactCenter.Core.Queue;
+
+public sealed partial class CallCenter
+{
+    public const int MaxCallerNameLength = 60;
+
+    /// <summary>A web caller asks for an agent: a session with the caller's participant in it, queued.</summary>
+    public async Task<CallResult<NewWebCall>> StartWebCallAsync(string callerName, CancellationToken ct = default)
+    {
+        var name = callerName?.Trim() ?? "";
+        if (name.Length == 0 || name.Length > MaxCallerNameLength)
+        {
+            return CallError.Validation($"Please enter your name (1 to {MaxCallerNameLength} characters).");
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = _scopes.Open();
+            await EnsureAccountAsync(scope, ct);
+            var session = await scope.Sessions.CreateAsync(AccountId, _options.WebCallerTag, ct);
+            if (!session.IsSuccess)
+            {
+                return session.Error;
+            }
+
+            var participant = await scope.Participants.CreateAsync(AccountId, new NewParticipant(s_audioOnly, _options.WebCallerTag), ct);
+            if (!participant.IsSuccess)
+            {
+                await scope.Sessions.DeleteAsync(AccountId, session.Value.Id, CancellationToken.None);
+                return participant.Error;
+            }
+
+            var joined = await scope.Sessions.AddMemberAsync(AccountId, session.Value.Id, participant.Value.Id, null, ct);
+            if (!joined.IsSuccess)
+            {
+                await scope.Sessions.DeleteAsync(AccountId, session.Value.Id, CancellationToken.None);
+                await scope.Participants.DeleteAsync(AccountId, participant.Value.Id, CancellationToken.None);
+                return joined.Error;
+            }
+
+            var now = _time.GetUtcNow();
+            await _usage.RecordJoinAsync(new UsageRecord(AccountId, session.Value.Id, participant.Value.Id, participant.Value.Tag, now), CancellationToken.None);
+            lock (_state)
+            {
+                _calls[session.Value.Id] = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now);
+                _queue.Enqueue(session.Value.Id, now);
+                DispatchLocked();
+            }
+
+            CallCenterLog.Queued(_logger, session.Value.Id);
+            return new NewWebCall(session.Value.Id, participant.Value.Id);
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    /// <summary>The caller hung up (or closed the page): the call ends wherever it was.</summary>
+    public async Task<CallResult> CallerHangUpAsync(string callId, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            return await EndCallGatedAsync(callId);
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    public async Task<CallResult> SetAgentStatusAsync(StaffMember agent, AgentStatus status, CancellationToken ct = default)
+    {
+        if (!agent.IsAgent)
+        {
+            return CallError.Forbidden("Only agents take calls.");
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            lock (_state)
+            {
+                _queue.SetStatus(agent.UserId, status, _time.GetUtcNow());
+                DispatchLocked();
+            }
+
+            return CallResult.Success;
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    /// <summary>
+    /// The agent takes the call offered to it: its participant joins the caller's session and the call is fully
+    /// wired. Refused when the offer went to someone else, or is no longer open.
+    /// </summary>
+    public async Task<CallResult<LiveCallView>> AcceptAsync(StaffMember agent, string callId, CancellationToken ct = default)
+    {
+        if (!agent.IsAgent)
+        {
+            return CallError.Forbidden("Only agents take calls.");
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            LiveCall call;
+            lock (_state)
+            {
+                if (CheckOfferLocked(agent, callId) is { } offerError)
+                {
+                    return offerError;
+                }
+
+                call = _calls[callId];
+            }
+
+            await using var scope = _scopes.Open();
+            var participant = await scope.Participants.CreateAsync(AccountId, new NewParticipant(s_audioVideo, _options.AgentTag), ct);
+            if (!participant.IsSuccess)
+            {
+                return participant.Error;
+            }
+
+            var agentPid = participant.Value.Id;
+            var joined = await scope.Sessions.AddMemberAsync(AccountId, callId, agentPid, null, ct);
+            var wired = joined.IsSuccess
+                ? await scope.Control.ApplyModeAsync(AccountId, callId, CallMode.FullyWired, [], [agentPid], [call.CustomerParticipantId], agent.Name, ct)
+                : null;
+            if (!joined.IsSuccess || !wired!.IsSuccess)
+            {
+                await scope.Participants.DeleteAsync(AccountId, agentPid, CancellationToken.None);
+                return joined.Error ?? wired!.Error!;
+            }
+
+            var now = _time.GetUtcNow();
+            await _usage.RecordJoinAsync(new UsageRecord(AccountId, callId, agentPid, participant.Value.Tag, now), CancellationToken.None);
+            lock (_state)
+            {
+                _queue.Accept(agent.UserId, callId);
+                call.Agents.Add(new CallMember(agent.UserId, agent.Name, agentPid));
+                call.ConnectedAt = now;
+                call.Mode = CallMode.FullyWired;
+                CallCenterLog.Accepted(_logger, callId, agent.UserId);
+                return ViewOf(call);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    /// <summary>The agent refuses the offered call; it goes to the next available agent.</summary>
+    public async Task<CallResult> DeclineAsync(StaffMember agent, string callId, CancellationToken ct = default)
+    {
+        if (!agent.IsAgent)
+        {
+            return CallError.Forbidden("Only agents take calls.");
+        }
+
+        await _gate.WaitAsync(ct);
+        try
+        {
+            lock (_state)
+            {
+                if (CheckOfferLocked(agent, callId) is { } offerError)
+                {
+                    return offerError;
+                }
+
+                _queue.Decline(agent.UserId, callId);
+                DispatchLocked();
+                return CallResult.Success;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    /// <summary>An agent ends its call. Only an agent of that very call may.</summary>
+    public async Task<CallResult> HangUpAsync(StaffMember agent, string callId, CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            lock (_state)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.IsEnded)
+                {
+                    return CallError.NotFound($"Call {callId} is not live.");
+                }
+
+                if (!agent.IsAgent || !call.Agents.Any(a => a.UserId == agent.UserId))
+                {
+                    return CallError.Forbidden("You can only hang up your own calls.");
+                }
+            }
+
+            return await EndCallGatedAsync(callId);
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
+    /// <summary>
+    /// Housekeeping, run about every second by the host: withdraws expired offers (their agents go Away) and passes
+    /// the calls on, and forgets ended calls after the retention period.
+    /// </summary>
+    public async Task ExpireOffersAsync(CancellationToken ct = default)
+    {
+        bool changed;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var now = _time.GetUtcNow();
+            lock (_state)
+            {
+                var expired = _queue.ExpireOffers(now);
+                foreach (var offer in expired)
+                {
+                    CallCenterLog.OfferExpired(_logger, offer.CallId, offer.AgentId);
+                }
+
+                DispatchLocked();
+                var retention = TimeSpan.FromMinutes(_options.EndedCallRetentionMinutes);
+                var forgotten = _calls.Values.Where(c => c.EndedAt + retention <= now).Select(c => c.CallId).ToList();
+                foreach (var id in forgotten)
+                {
+                    _calls.Remove(id);
+                }
+
+                changed = expired.Count > 0 || forgotten.Count > 0;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (changed)
+        {
+            Notify();
+        }
+    }
+
+    private CallError? CheckOfferLocked(StaffMember agent, string callId)
+    {
+        if (!_calls.TryGetValue(callId, out var call) || call.IsEnded)
+        {
+            return CallError.NotFound($"Call {callId} is no longer waiting.");
+        }
+
+        var offer = _queue.OfferOf(callId);
+        if (offer is not null && offer.AgentId != agent.UserId)
+        {
+            return CallError.Forbidden("This call was offered to another agent.");
+        }
+
+        return offer is null ? CallError.Conflict("The offer is no longer open.") : null;
+    }
+
+    /// <summary>Ends a call: out of the queue, every participant gone, the session deleted, usage closed. Holds the gate.</summary>
+    private async Task<CallResult> EndCallGatedAsync(string callId)
+    {
+        List<string> participants;
+        var now = _time.GetUtcNow();
+        lock (_state)
+        {
+            if (!_calls.TryGetValue(callId, out var call) || call.IsEnded)
+            {
+                return CallError.NotFound($"Call {callId} is not live.");
+            }
+
+            _queue.Remove(callId);
+            foreach (var agent in call.Agents)
+            {
+                _queue.EndCall(agent.UserId, now);
+            }
+
+            call.EndedAt = now;
+            call.Whispered.Clear();
+            participants = call.ParticipantIds.ToList();
+            DispatchLocked();
+        }
+
+        // The session goes first: the router drops every edge of it at once, before anyone is deleted one by one.
+        await using var scope = _scopes.Open();
+        var deleted = await scope.Sessions.DeleteAsync(AccountId, callId, CancellationToken.None);
+        if (!deleted.IsSuccess)
+        {
+            CallCenterLog.CleanupFailed(_logger, callId, deleted.Error.Message);
+        }
+
+        foreach (var participantId in participants)
+        {
+            var removed = await scope.Participants.DeleteAsync(AccountId, participantId, CancellationToken.None);
+            if (!removed.IsSuccess)
+            {
+                CallCenterLog.CleanupFailed(_logger, callId, removed.Error.Message);
+            }
+
+            await _usage.RecordLeaveAsync(participantId, now, CancellationToken.None);
+        }
+
+        CallCenterLog.Ended(_logger, callId);
+        return CallResult.Success;
+    }
+
+    private async Task EnsureAccountAsync(ICallScope scope, CancellationToken ct)
+    {
+        if (await scope.Store.FindAccountAsync(AccountId, ct) is null)
+        {
+            scope.Store.Add(new Account(AccountId, AccountId, _time.GetUtcNow()));
+            await scope.Store.SaveChangesAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using ContactCenter.Core.Domain;
+using ContactCenter.Core.Usage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ContactCenter.Core.Queue;
+
+/// <summary>
+/// The live call center: the queue of web (and later SIP) callers, the agents' desks, and the supervisors' actions on
+/// live calls. A singleton. Every operation that changes state runs alone (one async gate), does its control-plane
+/// work in its own <see cref="ICallScope"/>, and then tells the subscribers (the open pages) that something changed.
+/// Calls are in CallCenter.Calls.cs, supervisor actions in CallCenter.Supervisors.cs.
+/// </summary>
+public sealed partial class CallCenter : IDisposable
+{
+    private static readonly PublishPermission[] s_audioOnly = [PublishPermission.Audio];
+    private static readonly PublishPermission[] s_audioVideo = [PublishPermission.Audio, PublishPermission.Video];
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly object _state = new();
+    private readonly CallQueue _queue;
+    private readonly Dictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
+    private readonly List<Func<Task>> _listeners = [];
+    private readonly ICallScopeFactory _scopes;
+    private readonly IUsageLog _usage;
+    private readonly TimeProvider _time;
+    private readonly CallCenterOptions _options;
+    private readonly ILogger<CallCenter> _logger;
+
+    public CallCenter(ICallScopeFactory scopes, IUsageLog usage, TimeProvider time, IOptions<CallCenterOptions> options, ILogger<CallCenter> logger)
+    {
+        _scopes = scopes;
+        _usage = usage;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _queue = new CallQueue(TimeSpan.FromSeconds(_options.OfferTimeoutSeconds));
+    }
+
+    public string AccountId => _options.AccountId;
+
+    /// <summary>The calls not yet ended, longest-waiting first.</summary>
+    public IReadOnlyList<LiveCallView> ActiveCalls
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _calls.Values.Where(c => !c.IsEnded).OrderBy(c => c.WaitingSince).Select(ViewOf).ToList();
+            }
+        }
+    }
+
+    public LiveCallView? GetCall(string callId)
+    {
+        lock (_state)
+        {
+            return _calls.TryGetValue(callId, out var call) ? ViewOf(call) : null;
+        }
+    }
+
+    /// <summary>The customer's view of its call: never anything about supervisors or the mode.</summary>
+    public CallerView? GetCallerView(string callId)
+    {
+        lock (_state)
+        {
+            if (!_calls.TryGetValue(callId, out var call))
+            {
+                return null;
+            }
+
+            var view = ViewOf(call);
+            return new CallerView(callId, view.State, view.Position, call.Agents.FirstOrDefault()?.Name, call.ConnectedAt);
+        }
+    }
+
+    public AgentDeskView GetAgentDesk(string agentUserId)
+    {
+        lock (_state)
+        {
+            var status = _queue.StatusOf(agentUserId) ?? AgentStatus.Away;
+            OfferView? offer = null;
+            if (_queue.OfferFor(agentUserId) is { } open && _calls.TryGetValue(open.CallId, out var offered))
+            {
+                offer = new OfferView(open.CallId, offered.CustomerName, offered.CustomerTag, offered.WaitingSince, open.ExpiresAt);
+            }
+
+            var call = _calls.Values.FirstOrDefault(c => !c.IsEnded && c.Agents.Any(a => a.UserId == agentUserId));
+            var me = call?.Agents.First(a => a.UserId == agentUserId);
+            var whispered = call is not null && call.Supervisors.Count > 0 && call.Whispered.Contains(me!.ParticipantId);
+            return new AgentDeskView(status, offer, call is null ? null : ViewOf(call), whispered);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="onChange"/> after every change until the returned subscription is disposed. Listeners run
+    /// outside the call center's locks; a page marshals to its renderer with InvokeAsync.
+    /// </summary>
+    public IDisposable Subscribe(Func<Task> onChange)
+    {
+        lock (_listeners)
+        {
+            _listeners.Add(onChange);
+        }
+
+        return new Subscription(this, onChange);
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private LiveCallView ViewOf(LiveCall call)
+    {
+        CallState state;
+        if (call.IsEnded)
+        {
+            state = CallState.Ended;
+        }
+        else if (call.ConnectedAt is not null)
+        {
+            state = CallState.Connected;
+        }
+        else
+        {
+            state = _queue.OfferOf(call.CallId) is null ? CallState.Waiting : CallState.Offered;
+        }
+
+        return call.ToView(state, _queue.PositionOf(call.CallId));
+    }
+
+    /// <summary>Offers waiting calls to idle agents. Call inside <c>lock (_state)</c>.</summary>
+    private void DispatchLocked()
+    {
+        foreach (var offer in _queue.Dispatch(_time.GetUtcNow()))
+        {
+            CallCenterLog.Offered(_logger, offer.CallId, offer.AgentId);
+        }
+    }
+
+    private void Notify()
+    {
+        Func<Task>[] targets;
+        lock (_listeners)
+        {
+            targets = _listeners.ToArray();
+        }
+
+        foreach (var target in targets)
+        {
+            _ = RunListenerAsync(target);
+        }
+    }
+
+    private async Task RunListenerAsync(Func<Task> listener)
+    {
+        try
+        {
+            await listener();
+        }
+        catch (Exception ex)
+        {
+            CallCenterLog.ListenerFailed(_logger, ex);
+        }
+    }
+
+    private void Unsubscribe(Func<Task> onChange)
+    {
+        lock (_listeners)
+        {
+            _listeners.Remove(onChange);
+        }
+    }
+
+    private sealed class Subscription(CallCenter owner, Func<Task> onChange) : IDisposable
+    {
+        public void Dispose() => owner.Unsubscribe(onChange);
+    }
+}

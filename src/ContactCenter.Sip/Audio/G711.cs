@@ -96,7 +96,7 @@ public static class G711
             value = -value - 1;
         }
         var segment = 0;
-        while (segment < 8 && value > (0x1F << segment))
+        while (segment < 8 && value > (0x20 << segment) - 1)
         {
             segment++;
         }

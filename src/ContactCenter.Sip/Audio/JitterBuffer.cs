@@ -23,6 +23,8 @@ public sealed class JitterBuffer
     private readonly ushort[] _sequences;
     private readonly bool[] _filled;
     private readonly int _startDepth;
+    private readonly int _window;
+    private readonly int _mask;
     private int _count;
     private bool _started;
     private ushort _next;
@@ -33,14 +35,18 @@ public sealed class JitterBuffer
         {
             throw new ArgumentOutOfRangeException(nameof(capacity));
         }
-        _payloads = new byte[capacity][];
-        for (var i = 0; i < capacity; i++)
+        // Slots are a power of two so that "sequence & mask" stays continuous across the 16-bit wrap.
+        var slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity);
+        _window = capacity;
+        _mask = slots - 1;
+        _payloads = new byte[slots][];
+        for (var i = 0; i < slots; i++)
         {
             _payloads[i] = new byte[maxPayloadBytes];
         }
-        _lengths = new int[capacity];
-        _sequences = new ushort[capacity];
-        _filled = new bool[capacity];
+        _lengths = new int[slots];
+        _sequences = new ushort[slots];
+        _filled = new bool[slots];
         _startDepth = startDepth;
     }
 
@@ -55,7 +61,7 @@ public sealed class JitterBuffer
         {
             return false;
         }
-        var capacity = _payloads.Length;
+        var capacity = _window;
         if (!_started && _count == 0)
         {
             _next = sequence;
@@ -78,15 +84,13 @@ public sealed class JitterBuffer
         }
         else if (ahead >= capacity)
         {
-            // The stream jumped forward beyond our window: drop what is too old to ever play.
-            var newNext = (ushort)(sequence - capacity + 1);
-            for (var s = _next; s != newNext; s++)
-            {
-                Clear(s);
-            }
-            _next = newNext;
+            // The stream jumped beyond the window (sender restart, long loss): resynchronise on the new packet.
+            Array.Clear(_filled);
+            _count = 0;
+            _started = false;
+            _next = sequence;
         }
-        var slot = sequence % capacity;
+        var slot = sequence & _mask;
         if (_filled[slot] && _sequences[slot] == sequence)
         {
             Duplicates++;
@@ -122,7 +126,7 @@ public sealed class JitterBuffer
             _started = false;
             return JitterResult.Empty;
         }
-        var slot = _next % _payloads.Length;
+        var slot = _next & _mask;
         var sequence = _next;
         _next++;
         if (_filled[slot] && _sequences[slot] == sequence)
@@ -147,15 +151,5 @@ public sealed class JitterBuffer
             }
         }
         return max;
-    }
-
-    private void Clear(ushort sequence)
-    {
-        var slot = sequence % _payloads.Length;
-        if (_filled[slot] && _sequences[slot] == sequence)
-        {
-            _filled[slot] = false;
-            _count--;
-        }
     }
 }

@@ -55,8 +55,9 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     public TransportCounters Counters { get; } = new();
 
     /// <summary>Binds the socket, optionally warms up DTLS, and starts the receive loop and the consent timer.</summary>
-    public async Task StartAsync(CancellationToken cancellationToken = default)
+    public Task StartAsync(CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (_socket is not null)
         {
             throw new InvalidOperationException("The transport is already started.");
@@ -86,21 +87,22 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
         if (_options.WarmUpDtls)
         {
-            try
-            {
-                TransportLog.WarmedUp(_logger, await DtlsWarmup.RunAsync(DtlsCertificate.Shared).WaitAsync(cancellationToken).ConfigureAwait(false));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                TransportLog.WarmUpFailed(_logger, ex);
-            }
+            // In the background: the host need not wait, and a browser takes longer than this to call anyway.
+            WarmUp = Task.Run(WarmUpAsync, CancellationToken.None);
         }
 
         _receiveLoop = Task.Factory.StartNew(
             () => ReceiveLoopAsync(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
         _consentTimer = _time.CreateTimer(static state => ((UdpMediaTransport)state!).CheckConsent(), this,
             _options.ConsentCheckInterval, _options.ConsentCheckInterval);
+        return Task.CompletedTask;
     }
+
+    /// <summary>The start-up DTLS warm-up (completed when disabled).</summary>
+    public Task WarmUp { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Raised once per peer when it closes and leaves the transport.</summary>
+    public event Action<PeerConnection>? PeerClosed;
 
     /// <summary>Creates a peer whose STUN checks this transport will route to it by its local ufrag.</summary>
     public PeerConnection CreatePeer(PeerConnectionOptions? options = null)
@@ -164,6 +166,20 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         foreach (var address in peer.KnownAddresses)
         {
             _byAddress.TryRemove(new KeyValuePair<SocketAddress, PeerConnection>(address, peer));
+        }
+
+        PeerClosed?.Invoke(peer);
+    }
+
+    private async Task WarmUpAsync()
+    {
+        try
+        {
+            TransportLog.WarmedUp(_logger, await DtlsWarmup.RunAsync(DtlsCertificate.Shared).ConfigureAwait(false));
+        }
+        catch (Exception ex)
+        {
+            TransportLog.WarmUpFailed(_logger, ex);
         }
     }
 

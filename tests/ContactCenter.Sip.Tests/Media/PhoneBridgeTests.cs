@@ -1,0 +1,118 @@
+using ContactCenter.Sip.Audio;
+using ContactCenter.Sip.Media;
+using ContactCenter.Sip.Opus;
+using ContactCenter.Sip.Sdp;
+using ContactCenter.Sip.Tests.Audio;
+using ContactCenter.Sip.Tests.TestDoubles;
+
+namespace ContactCenter.Sip.Tests.Media;
+
+public sealed class PhoneBridgeTests
+{
+    /// <summary>Feeds 50 frames (1 s) of a tone per stream, ticking once per frame, and returns the phone's decoded audio.</summary>
+    private static short[] Run(PhoneBridge bridge, RecordingSender sender, G711Codec codec, params (string Key, double Hz)[] streams)
+    {
+        var encoders = streams.Select(_ => new OpusEncoder()).ToArray();
+        var packet = new byte[1500];
+        for (var frame = 0; frame < 50; frame++)
+        {
+            for (var s = 0; s < streams.Length; s++)
+            {
+                var pcm = ToneMath.Sine(streams[s].Hz, 48000, 960, 6000, frame * 960);
+                var length = encoders[s].Encode(pcm, packet);
+                bridge.PushOpus(streams[s].Key, (ushort)(1000 + frame), (uint)(frame * 960), packet.AsSpan(0, length));
+            }
+            bridge.Tick();
+        }
+        foreach (var e in encoders)
+        {
+            e.Dispose();
+        }
+        var decoded = new short[sender.Frames.Count * 160];
+        for (var i = 0; i < sender.Frames.Count; i++)
+        {
+            if (codec == G711Codec.Pcmu)
+            {
+                G711.DecodeMuLaw(sender.Frames[i], decoded.AsSpan(i * 160, 160));
+            }
+            else
+            {
+                G711.DecodeALaw(sender.Frames[i], decoded.AsSpan(i * 160, 160));
+            }
+        }
+        return decoded;
+    }
+
+    [Fact]
+    public void Tick_TwoSubscribedStreams_PhoneHearsBothTones()
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu);
+        bridge.SetStreams(["agent", "customer2"]);
+
+        var audio = Run(bridge, sender, G711Codec.Pcmu, ("agent", 500), ("customer2", 1200));
+
+        Assert.Equal(50, sender.Frames.Count);
+        Assert.All(sender.Frames, f => Assert.Equal(160, f.Length));
+        var steady = audio.AsSpan(160 * 10);
+        Assert.True(ToneMath.ToneLevel(steady, 500, 8000) > 1000);
+        Assert.True(ToneMath.ToneLevel(steady, 1200, 8000) > 1000);
+    }
+
+    [Fact]
+    public void Tick_WhisperSupervisorNotSubscribed_PhoneNeverHearsIt()
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcma);
+        // Whisper: the customer phone is subscribed to the agent only (CALL-MODES.md).
+        bridge.SetStreams(["agent"]);
+
+        var audio = Run(bridge, sender, G711Codec.Pcma, ("agent", 500), ("supervisor", 1500));
+
+        var steady = audio.AsSpan(160 * 10);
+        Assert.True(ToneMath.ToneLevel(steady, 500, 8000) > 1000);
+        Assert.True(ToneMath.ToneLevel(steady, 1500, 8000) < 20, $"supervisor leaked: {ToneMath.ToneLevel(steady, 1500, 8000)}");
+    }
+
+    [Fact]
+    public void SetStreams_OwnStream_IsNeverMixed()
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu, ownStreamKey: "phone");
+        bridge.SetStreams(["phone", "agent"]);
+
+        var audio = Run(bridge, sender, G711Codec.Pcmu, ("phone", 1500), ("agent", 500));
+
+        Assert.Equal(["agent"], bridge.StreamKeys);
+        Assert.True(ToneMath.ToneLevel(audio.AsSpan(1600), 1500, 8000) < 20);
+    }
+
+    [Fact]
+    public void Tick_NoStreams_SendsSilenceOrSkipsWhenSuppressing()
+    {
+        var continuous = new RecordingSender();
+        var suppressing = new RecordingSender();
+        using var a = new PhoneBridge(continuous, G711Codec.Pcmu);
+        using var b = new PhoneBridge(suppressing, G711Codec.Pcmu, suppressSilence: true);
+
+        a.Tick();
+        b.Tick();
+
+        Assert.Equal(0xFF, Assert.Single(continuous.Frames)[0]);
+        Assert.Empty(suppressing.Frames);
+        Assert.Equal(1, suppressing.Skipped);
+    }
+
+    [Fact]
+    public void PushOpus_UnknownStream_IsIgnored()
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu);
+
+        bridge.PushOpus("stranger", 1, 0, new byte[] { 0xF8, 0xFF, 0xFE });
+        bridge.RemoveStream("stranger");
+        bridge.AddStream("agent");
+
+        Assert.Equal(["agent"], bridge.StreamKeys);
+    }
+}

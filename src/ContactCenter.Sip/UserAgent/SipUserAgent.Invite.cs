@@ -95,10 +95,10 @@ public sealed partial class SipUserAgent
             }
             return response;
         }
-        return Accept(tx, context, source);
+        return Accept(tx, context, decision, source);
     }
 
-    private SipMessage? Accept(InviteServerTransaction tx, SipInviteContext context, IPEndPoint source)
+    private SipMessage? Accept(InviteServerTransaction tx, SipInviteContext context, SipInviteDecision decision, IPEndPoint source)
     {
         var request = tx.Request;
         var negotiation = context.Negotiation;
@@ -112,7 +112,7 @@ public sealed partial class SipUserAgent
         var timeout = TimeSpan.FromSeconds(Math.Max(0, _options.NoRtpTimeoutSeconds));
         var leg = new RtpLeg(legId, sockets.Rtp, sockets.Rtcp, remoteRtp, negotiation, _time, timeout, _sink, _logger);
         var bridge = new PhoneBridge(leg, negotiation.Codec, suppressSilence: _options.SuppressSilence);
-        var call = new SipCall(this, legId, context, SipInviteDecision.Accept(context.CallId), localTag, context.From.Tag ?? "", tx.Flow, leg, bridge)
+        var call = new SipCall(this, legId, context, decision, localTag, context.From.Tag ?? "", tx.Flow, leg, bridge)
         {
             InviteTransaction = tx,
             RemoteCSeq = request.CSeq!.Value.Number,

@@ -99,6 +99,19 @@ public sealed partial class SrtpSession : IDisposable
     public bool TryGetOutboundRtpState(uint ssrc, out uint rolloverCounter, out ushort highestSequence) =>
         TryGetState(_outboundRtp, ssrc, out rolloverCounter, out highestSequence);
 
+    /// <summary>
+    /// Forgets every inbound and outbound SRTP/SRTCP state of <paramref name="ssrc"/> (a stream that ended).
+    /// A later packet of that SSRC starts again from ROC 0, as on first sight.
+    /// </summary>
+    public bool RemoveSsrc(uint ssrc)
+    {
+        bool removed = _inboundRtp.Remove(ssrc);
+        removed |= _outboundRtp.Remove(ssrc);
+        removed |= _inboundRtcp.Remove(ssrc);
+        removed |= _outboundRtcp.Remove(ssrc);
+        return removed;
+    }
+
     public void Dispose()
     {
         if (_disposed)

@@ -1,10 +1,29 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
+using ContactCenter.Media.Srtp;
 
 namespace ContactCenter.Media.Tests.Srtp;
 
-/// <summary>Builds plain RTP/RTCP packets with room for SRTP overhead.</summary>
+/// <summary>Builds plain RTP/RTCP packets with room for SRTP overhead, and sender/receiver pairs.</summary>
 internal static class SrtpTestPackets
 {
+    public static TheoryData<SrtpProfile> Profiles => new() { SrtpProfile.AesCm128HmacSha1_80, SrtpProfile.AeadAes128Gcm };
+
+    /// <summary>A sender and a receiver context sharing a random master key and salt.</summary>
+    public static (SrtpSession Sender, SrtpSession Receiver) Pair(SrtpProfile profile)
+    {
+        var key = RandomNumberGenerator.GetBytes(SrtpProfiles.KeyLength(profile));
+        var salt = RandomNumberGenerator.GetBytes(SrtpProfiles.SaltLength(profile));
+        return (new SrtpSession(profile, key, salt), new SrtpSession(profile, key, salt));
+    }
+
+    /// <summary>Unprotects a copy, leaving the stored packet intact for later replays.</summary>
+    public static bool Unprotect(SrtpSession receiver, byte[] protectedBytes)
+    {
+        var copy = (byte[])protectedBytes.Clone();
+        return receiver.TryUnprotectRtp(copy, copy.Length, out _);
+    }
+
     public readonly record struct Packet(byte[] Buffer, int Length)
     {
         public byte[] Plain => Buffer[..Length];

@@ -11,7 +11,8 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         var response = await fixture.Factory.CreateClient().GetAsync("/openapi/v1.json");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var paths = (await response.ReadJsonAsync())["paths"]!.AsObject();
+        var document = await response.ReadJsonAsync();
+        var paths = document["paths"]!.AsObject();
         string[] expected =
         [
             "/v1/accounts/{accountId}/participants",
@@ -32,5 +33,9 @@ public sealed class OpenApiTests(ApiFixture fixture) : IClassFixture<ApiFixture>
         Assert.NotNull(put["responses"]!["204"]);
         Assert.NotNull(put["responses"]!["409"]);
         Assert.NotNull(put["responses"]!["401"]);
+
+        // Clients learn to send Basic credentials, and optional body fields are not marked required.
+        Assert.Equal("basic", (string)document["components"]!["securitySchemes"]!["basic"]!["scheme"]!);
+        Assert.Null(document["components"]!["schemas"]!["SubscriptionsDto"]!["required"]);
     }
 }

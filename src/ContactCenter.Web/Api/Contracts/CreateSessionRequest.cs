@@ -1,3 +1,3 @@
 namespace ContactCenter.Web.Api.Contracts;
 
-public sealed record CreateSessionRequest(string? Tag);
+public sealed record CreateSessionRequest(string? Tag = null);

@@ -1,3 +1,3 @@
 namespace ContactCenter.Web.Api.Contracts;
 
-public sealed record ParticipantSubscriptionDto(string? ParticipantId, IReadOnlyList<string>? StreamAliases);
+public sealed record ParticipantSubscriptionDto(string? ParticipantId, IReadOnlyList<string>? StreamAliases = null);

@@ -6,6 +6,6 @@ namespace ContactCenter.Web.Api.Contracts;
 /// </summary>
 public sealed record SetCallModeRequest(
     string? Mode,
-    IReadOnlyList<string>? Supervisors,
-    IReadOnlyList<string>? Agents,
-    IReadOnlyList<string>? Customers);
+    IReadOnlyList<string>? Supervisors = null,
+    IReadOnlyList<string>? Agents = null,
+    IReadOnlyList<string>? Customers = null);

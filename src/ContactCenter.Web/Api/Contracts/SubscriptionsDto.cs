@@ -6,7 +6,7 @@ namespace ContactCenter.Web.Api.Contracts;
 /// Bandwidth's Subscriptions: <c>sessionId</c> alone means every member of the session; a non-empty
 /// <c>participants</c> list names whom to receive, and empty <c>streamAliases</c> mean all of that one's streams.
 /// </summary>
-public sealed record SubscriptionsDto(string? SessionId, IReadOnlyList<ParticipantSubscriptionDto?>? Participants)
+public sealed record SubscriptionsDto(string? SessionId = null, IReadOnlyList<ParticipantSubscriptionDto?>? Participants = null)
 {
     public static SubscriptionsDto From(Subscriptions subscriptions) => new(
         subscriptions.SessionId,

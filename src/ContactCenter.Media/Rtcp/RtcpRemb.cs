@@ -45,9 +45,8 @@ public readonly struct RtcpRemb
 
         int exponent = packet[17] >> 2;
         ulong mantissa = ((ulong)(packet[17] & 0x03) << 16) | ((ulong)packet[18] << 8) | packet[19];
-        ulong bitrate = exponent > 46 && mantissa != 0 && (mantissa << exponent) >> exponent != mantissa
-            ? ulong.MaxValue
-            : mantissa << exponent;
+        // An 18-bit mantissa shifted by up to 63 can overflow 64 bits; saturate instead.
+        ulong bitrate = (mantissa << exponent) >> exponent == mantissa ? mantissa << exponent : ulong.MaxValue;
         remb = new RtcpRemb(sender, bitrate, count);
         return true;
     }

@@ -112,6 +112,18 @@ public class RtcpParserTests
     }
 
     [Fact]
+    public void Remb_HugeExponent_SaturatesBitrate()
+    {
+        var packet = (byte[])RtcpSamples.Remb.Clone();
+        packet[17] = 0xFF; // exponent 63, mantissa high bits set
+        packet[18] = 0xFF;
+        packet[19] = 0xFF;
+
+        Assert.True(RtcpRemb.TryParse(packet, out var remb));
+        Assert.Equal(ulong.MaxValue, remb.Bitrate);
+    }
+
+    [Fact]
     public void Remb_NotRembIdentifier_False()
     {
         var packet = (byte[])RtcpSamples.Remb.Clone();

@@ -68,23 +68,6 @@ public sealed class SipMessage
         return this;
     }
 
-    /// <summary>Replaces the first header of that name (or adds it) and removes any others.</summary>
-    public SipMessage SetHeader(string name, string value)
-    {
-        var canonical = SipHeaderNames.Canonicalize(name);
-        var index = _headers.FindIndex(h => string.Equals(h.Name, canonical, StringComparison.OrdinalIgnoreCase));
-        RemoveHeaders(canonical);
-        if (index < 0 || index > _headers.Count)
-        {
-            _headers.Add(new SipHeader(canonical, value));
-        }
-        else
-        {
-            _headers.Insert(index, new SipHeader(canonical, value));
-        }
-        return this;
-    }
-
     /// <summary>Replaces only the topmost Via (used to stamp received/rport, RFC 3261 §18.2.1, RFC 3581 §4).</summary>
     public void ReplaceTopVia(string value)
     {
@@ -94,9 +77,6 @@ public sealed class SipMessage
             _headers[index] = new SipHeader(SipHeaderNames.Via, value);
         }
     }
-
-    public void RemoveHeaders(string name) =>
-        _headers.RemoveAll(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Builds a response to this request (RFC 3261 §8.2.6.2): Via list, From, To (tag added when given

@@ -302,4 +302,22 @@ public sealed class SipUserAgentTests
         Assert.Equal(400, response?.StatusCode);
         Assert.Empty(uas.Handler.Invites);
     }
+
+    [Fact]
+    public async Task NoRtpFromPhone_BeyondTimeout_UasSendsByeAndEndsCall()
+    {
+        await using var uas = new UasHarness(o => o.NoRtpTimeoutSeconds = 1);
+        using var phone = uas.Client();
+        phone.Send(SipScript.Invite(phone, "c-silent", "z9hG4bKs1", uui: TestCallHandler.GoodToken + ";encoding=jwt"));
+        var ok = phone.ReceiveStatus(200)!;
+        phone.Send(SipScript.InDialog(phone, "ACK", "c-silent", "z9hG4bKs1a", ok.ToTag!, 1));
+
+        var bye = phone.ReceiveRequest("BYE");
+
+        Assert.NotNull(bye);
+        Assert.Contains("NoRtpTimeout", bye.GetHeader("Reason"), StringComparison.Ordinal);
+        phone.SendRaw(ContactCenter.Sip.Messages.SipSerializer.Serialize(bye.CreateResponseTo(200, "OK")));
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Ended.IsEmpty));
+        Assert.Equal(SipCallEndReason.NoRtpTimeout, Assert.Single(uas.Handler.Ended).Reason);
+    }
 }

@@ -45,6 +45,34 @@ internal static class EchoPage
           await pc.setRemoteDescription({ type: 'answer', sdp: answer });
           return { offer: offer.sdp, answer };
         };
+        window.runServerOffer = async (profile) => {
+          const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 320, height: 240 } });
+          document.getElementById('local').srcObject = stream;
+          const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+          window.pc = pc;
+          const remote = new MediaStream();
+          pc.ontrack = e => { remote.addTrack(e.track); document.getElementById('remote').srcObject = remote; };
+          const response = await fetch('/dev/echo/server-offer?profile=' + profile, { method: 'POST' });
+          if (!response.ok) { throw new Error('server offer failed: ' + response.status); }
+          const { id, sdp } = await response.json();
+          await pc.setRemoteDescription({ type: 'offer', sdp });
+          for (const transceiver of pc.getTransceivers()) {
+            const track = stream.getTracks().find(t => t.kind === transceiver.receiver.track.kind);
+            if (track) {
+              await transceiver.sender.replaceTrack(track);
+              transceiver.sender.setStreams(stream);
+              transceiver.direction = 'sendrecv';
+            }
+          }
+          const answer = await pc.createAnswer();
+          // As the Bandwidth SDK does: answer passive, so the server is the DTLS client.
+          const sdpAnswer = answer.sdp.replace(/a=setup:(active|actpass)/g, 'a=setup:passive');
+          await pc.setLocalDescription({ type: 'answer', sdp: sdpAnswer });
+          const posted = await fetch('/dev/echo/server-answer?id=' + encodeURIComponent(id), {
+            method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: sdpAnswer });
+          if (!posted.ok) { throw new Error('answer rejected: ' + posted.status + ' ' + await posted.text()); }
+          return { offer: sdp, answer: sdpAnswer };
+        };
         window.echoStats = async () => {
           const result = { state: window.pc.connectionState, iceState: window.pc.iceConnectionState,
             audioBytesReceived: 0, videoFramesDecoded: 0, srtpCipher: '', dtlsCipher: '', dtlsRole: '' };

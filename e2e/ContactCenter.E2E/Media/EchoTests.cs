@@ -39,6 +39,29 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
         Assert.Contains("a=setup:passive", negotiation.Answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gcm", "SRTP_AEAD_AES_128_GCM")]
+    [InlineData("cm", "SRTP_AES128_CM_HMAC_SHA1_80")]
+    public async Task Echo_ServerOffersBrowserAnswersPassive_ServerIsDtlsClientAndMediaEchoes(string profile, string expectedCipher)
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await OpenEchoPageAsync(context);
+
+        var negotiation = await page.EvaluateAsync<EchoNegotiation>("p => window.runServerOffer(p)", profile);
+        output.WriteLine(negotiation.Offer);
+
+        var stats = await PollAsync(page, s => s.State == "connected" && s.AudioBytesReceived > 0 && s.VideoFramesDecoded > 0);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsDirectory, $"server-offer-{profile}.png") });
+
+        Assert.Equal("connected", stats.State);
+        Assert.True(stats.AudioBytesReceived > 0, "no echoed audio bytes");
+        Assert.True(stats.VideoFramesDecoded > 0, "no echoed video frames decoded");
+        Assert.Equal(expectedCipher, stats.SrtpCipher);
+        Assert.Equal("server", stats.DtlsRole);
+        Assert.Contains("a=setup:actpass", negotiation.Offer, StringComparison.Ordinal);
+        Assert.Contains("a=setup:passive", negotiation.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Echo_OfferFingerprintDoesNotMatchCertificate_ServerRefusesDtls()
     {

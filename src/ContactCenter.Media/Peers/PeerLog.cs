@@ -18,7 +18,4 @@ internal static partial class PeerLog
 
     [LoggerMessage(104, LogLevel.Debug, "Peer {PeerId} dropped an SRTP packet that did not authenticate")]
     public static partial void UnprotectFailed(ILogger logger, string peerId);
-
-    [LoggerMessage(105, LogLevel.Warning, "Peer {PeerId} sink threw")]
-    public static partial void SinkFailed(ILogger logger, string peerId, Exception exception);
 }

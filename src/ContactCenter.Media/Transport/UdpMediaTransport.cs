@@ -116,6 +116,10 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         return peer;
     }
 
+    /// <summary>A live peer by its id (its local ufrag).</summary>
+    public bool TryGetPeer(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PeerConnection? peer) =>
+        _byUfrag.TryGetValue(id, out peer);
+
     /// <summary>Sends one datagram. Never throws: a failed send is counted and logged.</summary>
     public bool Send(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {

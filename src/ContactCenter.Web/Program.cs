@@ -10,12 +10,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.AddContactCenterUi();
 builder.AddContactCenterApi();
 builder.AddContactCenterMedia();
+builder.AddContactCenterSignaling();
 
 var app = builder.Build();
 
 app.UseContactCenterUi();
 app.UseContactCenterApi();
 app.MapContactCenterMedia();
+app.MapContactCenterSignaling();
 
 app.Run();
 

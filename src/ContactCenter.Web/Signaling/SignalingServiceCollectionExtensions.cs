@@ -1,0 +1,47 @@
+using ContactCenter.Core.Monitoring;
+using ContactCenter.Core.Routing;
+using ContactCenter.Media.Routing;
+using ContactCenter.Media.Transport;
+using ContactCenter.Web.Api;
+using ContactCenter.Web.Auth;
+using ContactCenter.Web.Signaling;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ContactCenter.Web;
+
+/// <summary>Registers the SFU router as Core's media router, the signaling core, and the SignalR hub.</summary>
+public static class SignalingServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddContactCenterSignaling(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(sp =>
+        {
+            var transport = sp.GetRequiredService<UdpMediaTransport>();
+            return new SfuRouter(
+                (router, participant) => SfuConnections.CreateSubscribe(transport, router, participant),
+                new SfuRouterOptions(),
+                sp.GetRequiredService<ILoggerFactory>(),
+                sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton(sp => new SfuConnections(sp.GetRequiredService<UdpMediaTransport>(), sp.GetRequiredService<SfuRouter>()));
+        services.AddSingleton<SignalingCore>();
+        // The SFU replaces the logging stand-in and the planned-only snapshot, whatever registered them first.
+        services.RemoveAll<IMediaRouter>();
+        services.AddSingleton<IMediaRouter, SfuMediaRouterAdapter>();
+        services.RemoveAll<IMediaSnapshotSource>();
+        services.AddSingleton<IMediaSnapshotSource, SfuMediaSnapshotSource>();
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        return builder;
+    }
+
+    public static WebApplication MapContactCenterSignaling(this WebApplication app)
+    {
+        app.MapHub<RtcHub>(RtcHub.Path);
+        // Same group, auth and error handling as the REST API it extends (ApiServiceCollectionExtensions).
+        app.MapGroup(ApiPaths.Prefix + "/accounts/{accountId}")
+            .RequireAuthorization(ApiAuthDefaults.AccountPolicy)
+            .MapMediaApi();
+        return app;
+    }
+}

@@ -93,12 +93,17 @@ internal sealed class FakeBrowser : IAsyncDisposable
         return Keys;
     }
 
-    public void SendRtp(byte[] plain)
+    public IPEndPoint LocalEndPoint => _socket.LocalEndPoint;
+
+    public void SendRtp(byte[] plain) => _socket.SendTo(Protect(plain), _server);
+
+    /// <summary>SRTP-protects a plain RTP packet with the browser's outbound context.</summary>
+    public byte[] Protect(byte[] plain)
     {
         var buffer = new byte[plain.Length + SrtpSession.MaxOverhead];
         plain.CopyTo(buffer, 0);
         Assert.True(_outbound!.TryProtectRtp(buffer, plain.Length, out int length));
-        _socket.SendTo(buffer.AsSpan(0, length), _server);
+        return buffer[..length];
     }
 
     public void SendRaw(ReadOnlySpan<byte> datagram) => _socket.SendTo(datagram, _server);

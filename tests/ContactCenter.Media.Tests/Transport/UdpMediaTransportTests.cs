@@ -127,6 +127,50 @@ public sealed class UdpMediaTransportTests
         Assert.Equal(1, peer.RtpPacketsReceived);
     }
 
+    [Fact]
+    public async Task Dispatch_SrtpEchoAfterWarmUp_AllocatesNothingPerPacket()
+    {
+        await using var transport = new UdpMediaTransport(new MediaTransportOptions { Port = 0, WarmUpDtls = false });
+        await transport.StartAsync();
+        var peer = transport.CreatePeer();
+        peer.Sink = EchoSink.Instance;
+        await using var browser = new FakeBrowser(transport.LocalEndPoint);
+        peer.CreateAnswer(browser.Offer());
+        await browser.CheckAsync(peer.LocalIce.Ufrag, peer.LocalIce.PasswordBytes);
+        await browser.HandshakeAsync(DtlsRole.Client, peer.Certificate.Fingerprint);
+        await peer.Connected.WaitAsync(Timeout);
+
+        const int WarmUp = 200;
+        const int Measured = 2000;
+        var packets = new byte[WarmUp + Measured][];
+        for (int i = 0; i < packets.Length; i++)
+        {
+            packets[i] = browser.Protect(PeerConnectionMediaTests.Rtp(111, 1111, (ushort)(i + 1), new byte[160]));
+        }
+
+        // The receive loop's path, on this thread: demux, address lookup, unprotect, echo sink, protect, send.
+        var from = browser.LocalEndPoint.Serialize();
+        var buffer = new byte[UdpMediaTransport.ReceiveBufferLength];
+        for (int i = 0; i < WarmUp; i++)
+        {
+            packets[i].CopyTo(buffer, 0);
+            transport.Dispatch(buffer, packets[i].Length, from);
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = WarmUp; i < packets.Length; i++)
+        {
+            packets[i].CopyTo(buffer, 0);
+            transport.Dispatch(buffer, packets[i].Length, from);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(WarmUp + Measured, peer.RtpPacketsReceived);
+        Assert.Equal(WarmUp + Measured, peer.PacketsSent);
+        Assert.True(allocated < Measured, $"{allocated} bytes allocated for {Measured} packets");
+    }
+
     private static byte[] RandomBytes(Random random, int length)
     {
         var bytes = new byte[length];

@@ -24,9 +24,11 @@ public class BridgeBenchmarks
     private readonly short[] _mix = new short[960];
     private MixerInput[] _mixerInputs = [];
     private PhoneBridge _bridge = null!;
+    private PhoneBridge _bridge48 = null!;
     private OpusDecoder _decoder = null!;
     private Resampler48To8 _resampler = null!;
     private ushort _sequence;
+    private ushort _sequence48;
     private int _frame;
 
     private sealed class NullSender : IPhoneAudioSender
@@ -52,10 +54,13 @@ public class BridgeBenchmarks
         }
         _bridge = new PhoneBridge(new NullSender(), G711Codec.Pcmu);
         _bridge.SetStreams(["agent", "supervisor"]);
+        _bridge48 = new PhoneBridge(new NullSender(), G711Codec.Pcmu, mixSampleRate: 48000);
+        _bridge48.SetStreams(["agent", "supervisor"]);
         // Prime the jitter buffers so every tick decodes a real frame.
         for (var i = 0; i < 3; i++)
         {
-            Push();
+            Push(_bridge, ref _sequence);
+            Push(_bridge48, ref _sequence48);
         }
         _decoder = new OpusDecoder();
         _resampler = new Resampler48To8();
@@ -75,19 +80,26 @@ public class BridgeBenchmarks
         return pcm;
     }
 
-    private void Push()
+    private void Push(PhoneBridge bridge, ref ushort sequence)
     {
         var f = _frame++ % Frames;
-        _bridge.PushOpus("agent", _sequence, (uint)(_sequence * 960), _packetsA[f]);
-        _bridge.PushOpus("supervisor", _sequence, (uint)(_sequence * 960), _packetsB[f]);
-        _sequence++;
+        bridge.PushOpus("agent", sequence, (uint)(sequence * 960), _packetsA[f]);
+        bridge.PushOpus("supervisor", sequence, (uint)(sequence * 960), _packetsB[f]);
+        sequence++;
     }
 
-    [Benchmark(Baseline = true, Description = "leg tick: 2× Opus decode + mix + resample + G.711")]
+    [Benchmark(Baseline = true, Description = "leg tick: 2× Opus decode@8k + mix + G.711")]
     public void Tick_TwoOpusInputs()
     {
-        Push();
+        Push(_bridge, ref _sequence);
         _bridge.Tick();
+    }
+
+    [Benchmark(Description = "leg tick: 2× Opus decode@48k + mix + resample + G.711")]
+    public void Tick_TwoOpusInputs_Mix48k()
+    {
+        Push(_bridge48, ref _sequence48);
+        _bridge48.Tick();
     }
 
     [Benchmark(Description = "Opus decode 20 ms")]
@@ -106,6 +118,7 @@ public class BridgeBenchmarks
     public void Cleanup()
     {
         _bridge.Dispose();
+        _bridge48.Dispose();
         _decoder.Dispose();
     }
 }

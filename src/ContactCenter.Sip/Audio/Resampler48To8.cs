@@ -37,15 +37,28 @@ public sealed class Resampler48To8
         {
             // Newest sample for output m sits at history + 6m + 5; the filter reaches Taps-1 back from it.
             var start = m * Factor + Factor - 1 + history - (Taps - 1);
-            var acc = 0f;
-            for (var k = 0; k < Taps; k++)
-            {
-                acc += h[Taps - 1 - k] * _buffer[start + k];
-            }
-            output[m] = ToShort(acc);
+            // The filter is symmetric, so it can run forwards over the window: a plain SIMD dot product.
+            output[m] = ToShort(Dot(h, _buffer.AsSpan(start, Taps)));
         }
         Array.Copy(_buffer, input.Length, _buffer, 0, history);
         return count;
+    }
+
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var i = 0;
+        var sum = System.Numerics.Vector<float>.Zero;
+        var width = System.Numerics.Vector<float>.Count;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<float>(a[i..]) * new System.Numerics.Vector<float>(b[i..]);
+        }
+        var acc = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            acc += a[i] * b[i];
+        }
+        return acc;
     }
 
     internal static short ToShort(float value) =>

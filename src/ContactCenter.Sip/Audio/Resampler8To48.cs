@@ -10,6 +10,8 @@ public sealed class Resampler8To48
     private const int Taps = 120;
     private const int TapsPerPhase = Taps / Factor;
     private static readonly float[] s_taps = FirFilter.LowPass(Taps, 3400.0 / 48000.0);
+    // Phase p's taps h[p + 6j], reversed so each output is a forward dot product over the newest inputs.
+    private static readonly float[][] s_phases = BuildPhases();
     private readonly float[] _buffer;
     private readonly int _maxInput;
 
@@ -30,21 +32,30 @@ public sealed class Resampler8To48
         {
             _buffer[history + i] = input[i];
         }
-        var h = s_taps;
         for (var n = 0; n < input.Length; n++)
         {
             var newest = history + n;
+            var window = _buffer.AsSpan(newest - (TapsPerPhase - 1), TapsPerPhase);
             for (var p = 0; p < Factor; p++)
             {
-                var acc = 0f;
-                for (var j = 0; j < TapsPerPhase; j++)
-                {
-                    acc += h[p + Factor * j] * _buffer[newest - j];
-                }
-                output[n * Factor + p] = Resampler48To8.ToShort(acc * Factor);
+                output[n * Factor + p] = Resampler48To8.ToShort(Resampler48To8.Dot(s_phases[p], window) * Factor);
             }
         }
         Array.Copy(_buffer, input.Length, _buffer, 0, history);
         return input.Length * Factor;
+    }
+
+    private static float[][] BuildPhases()
+    {
+        var phases = new float[Factor][];
+        for (var p = 0; p < Factor; p++)
+        {
+            phases[p] = new float[TapsPerPhase];
+            for (var j = 0; j < TapsPerPhase; j++)
+            {
+                phases[p][TapsPerPhase - 1 - j] = s_taps[p + Factor * j];
+            }
+        }
+        return phases;
     }
 }

@@ -5,8 +5,10 @@ namespace ContactCenter.Sip.Media;
 
 /// <summary>
 /// Browsers → phone. Takes the Opus RTP payloads of every browser stream the phone participant is
-/// subscribed to, and every 20 ms (<see cref="Tick"/>) decodes them, mixes at 48 kHz, decimates to 8 kHz,
-/// encodes G.711 and hands one frame to the sender. Which streams are in the mix is the SFU's decision
+/// subscribed to, and every 20 ms (<see cref="Tick"/>) decodes them, mixes, encodes G.711 and hands one
+/// frame to the sender. By default libopus decodes straight to 8 kHz (its decoder band-limits before
+/// decimating, and it is the cheapest path); with a 48 kHz mix rate the mix is decimated by
+/// <see cref="Resampler48To8"/> instead. Which streams are in the mix is the SFU's decision
 /// (<see cref="SetStreams"/>): call modes such as whisper stay correct because a supervisor's stream is
 /// simply never added for a customer phone. The phone's own stream is excluded even if it were added.
 /// </summary>
@@ -17,9 +19,10 @@ public sealed class PhoneBridge : IDisposable
     private readonly G711Codec _codec;
     private readonly string? _ownStreamKey;
     private readonly bool _suppressSilence;
-    private readonly Resampler48To8 _resampler = new();
-    private readonly int[] _accumulator = new int[OpusStreamInput.FrameSamples];
-    private readonly short[] _mix48 = new short[OpusStreamInput.FrameSamples];
+    private readonly int _mixRate;
+    private readonly Resampler48To8? _resampler;
+    private readonly int[] _accumulator;
+    private readonly short[] _mix;
     private readonly short[] _mix8 = new short[160];
     private readonly byte[] _g711 = new byte[160];
     private Snapshot _current = Snapshot.Empty;
@@ -28,8 +31,18 @@ public sealed class PhoneBridge : IDisposable
     /// <param name="codec">The codec negotiated with the phone.</param>
     /// <param name="ownStreamKey">The phone's own published stream key, never mixed back to it.</param>
     /// <param name="suppressSilence">Send nothing while nobody speaks (else send encoded silence).</param>
-    public PhoneBridge(IPhoneAudioSender sender, G711Codec codec, string? ownStreamKey = null, bool suppressSilence = false)
+    /// <param name="mixSampleRate">8000 (decode at phone rate) or 48000 (decode full band, mix, then resample).</param>
+    public PhoneBridge(IPhoneAudioSender sender, G711Codec codec, string? ownStreamKey = null, bool suppressSilence = false,
+        int mixSampleRate = 8000)
     {
+        if (mixSampleRate is not (8000 or 48000))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mixSampleRate), "The mix runs at 8000 or 48000 Hz.");
+        }
+        _mixRate = mixSampleRate;
+        _resampler = mixSampleRate == 48000 ? new Resampler48To8() : null;
+        _accumulator = new int[mixSampleRate / 50];
+        _mix = new short[mixSampleRate / 50];
         _sender = sender;
         _codec = codec;
         _ownStreamKey = ownStreamKey;
@@ -60,7 +73,7 @@ public sealed class PhoneBridge : IDisposable
                 {
                     continue;
                 }
-                next[key] = _current.ByKey.TryGetValue(key, out var existing) ? existing : new OpusStreamInput(key);
+                next[key] = _current.ByKey.TryGetValue(key, out var existing) ? existing : new OpusStreamInput(key, _mixRate);
             }
             foreach (var (key, input) in _current.ByKey)
             {
@@ -117,21 +130,26 @@ public sealed class PhoneBridge : IDisposable
             }
             mixerInputs[i] = new MixerInput(inputs[i].Key, inputs[i].Frame, inputs[i].HasAudio);
         }
-        var mixed = AudioMixer.Mix(mixerInputs, _ownStreamKey, _accumulator, _mix48);
+        var mixed = AudioMixer.Mix(mixerInputs, _ownStreamKey, _accumulator, _mix);
         Ticks++;
         if (mixed == 0 && _suppressSilence)
         {
             _sender.SkipAudio(_g711.Length);
             return;
         }
-        _resampler.Process(_mix48, _mix8);
+        var pcm8 = _mix;
+        if (_resampler is not null)
+        {
+            _resampler.Process(_mix, _mix8);
+            pcm8 = _mix8;
+        }
         if (_codec == G711Codec.Pcmu)
         {
-            G711.EncodeMuLaw(_mix8, _g711);
+            G711.EncodeMuLaw(pcm8, _g711);
         }
         else
         {
-            G711.EncodeALaw(_mix8, _g711);
+            G711.EncodeALaw(pcm8, _g711);
         }
         _sender.SendAudio(_g711);
     }

@@ -43,11 +43,13 @@ public sealed class PhoneBridgeTests
         return decoded;
     }
 
-    [Fact]
-    public void Tick_TwoSubscribedStreams_PhoneHearsBothTones()
+    [Theory]
+    [InlineData(8000)]
+    [InlineData(48000)]
+    public void Tick_TwoSubscribedStreams_PhoneHearsBothTones(int mixRate)
     {
         var sender = new RecordingSender();
-        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu);
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu, mixSampleRate: mixRate);
         bridge.SetStreams(["agent", "customer2"]);
 
         var audio = Run(bridge, sender, G711Codec.Pcmu, ("agent", 500), ("customer2", 1200));
@@ -59,11 +61,13 @@ public sealed class PhoneBridgeTests
         Assert.True(ToneMath.ToneLevel(steady, 1200, 8000) > 1000);
     }
 
-    [Fact]
-    public void Tick_WhisperSupervisorNotSubscribed_PhoneNeverHearsIt()
+    [Theory]
+    [InlineData(8000)]
+    [InlineData(48000)]
+    public void Tick_WhisperSupervisorNotSubscribed_PhoneNeverHearsIt(int mixRate)
     {
         var sender = new RecordingSender();
-        using var bridge = new PhoneBridge(sender, G711Codec.Pcma);
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcma, mixSampleRate: mixRate);
         // Whisper: the customer phone is subscribed to the agent only (CALL-MODES.md).
         bridge.SetStreams(["agent"]);
 
@@ -102,6 +106,10 @@ public sealed class PhoneBridgeTests
         Assert.Empty(suppressing.Frames);
         Assert.Equal(1, suppressing.Skipped);
     }
+
+    [Fact]
+    public void Constructor_UnsupportedMixRate_Throws() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new PhoneBridge(new RecordingSender(), G711Codec.Pcmu, mixSampleRate: 16000));
 
     [Fact]
     public void PushOpus_UnknownStream_IsIgnored()

@@ -1,14 +1,37 @@
+using ContactCenter.Core.Monitoring;
+using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components;
+using ContactCenter.Web.Identity;
+using ContactCenter.Web.Ui;
+using ContactCenter.Web.Ui.Admin;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace ContactCenter.Web;
 
 public static class UiServiceCollectionExtensions
 {
+    /// <summary>
+    /// The people-facing application: Blazor Server with MudBlazor, sign-in with Identity, the call queue and the
+    /// page services.
+    /// </summary>
     public static WebApplicationBuilder AddContactCenterUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        builder.AddContactCenterIdentity();
+
+        services.AddOptions<CallCenterOptions>()
+            .BindConfiguration(CallCenterOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddContactCenterQueue();
+        services.AddHostedService<QueueTicker>();
+        services.TryAddSingleton<IMediaSnapshotSource, PlannedEdgesSnapshotSource>();
+        services.TryAddSingleton<MediaTokenIssuer>();
+        services.TryAddSingleton<AdminDirectory>();
+        services.TryAddScoped<PageMedia>();
         return builder;
     }
 
@@ -20,8 +43,14 @@ public static class UiServiceCollectionExtensions
         }
 
         app.UseStaticFiles();
+
+        // Antiforgery tokens are bound to the signed-in user, so the user must be known before they are checked.
+        // Authorization stays with the API's pipeline step, after its error-body middleware.
+        app.UseAuthentication();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapAccountEndpoints();
+        app.MapUsageEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

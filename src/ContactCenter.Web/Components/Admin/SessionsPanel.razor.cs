@@ -1,0 +1,31 @@
+using ContactCenter.Web.Ui.Admin;
+using Microsoft.AspNetCore.Components;
+
+namespace ContactCenter.Web.Components.Admin;
+
+/// <summary>Every session with its members' tags and permissions.</summary>
+public partial class SessionsPanel
+{
+    private IReadOnlyList<SessionRow>? _sessions;
+    private bool _loading;
+
+    [Inject]
+    private AdminDirectory Directory { get; set; } = default!;
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private static string Short(string id) => id.Length > 8 ? id[..8] + "…" : id;
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        try
+        {
+            _sessions = await Directory.ListSessionsAsync();
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+}

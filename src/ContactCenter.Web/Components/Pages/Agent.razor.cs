@@ -1,0 +1,214 @@
+using ContactCenter.Core.Agents;
+using ContactCenter.Core.Queue;
+using ContactCenter.Web.Components.Shared;
+using ContactCenter.Web.Identity;
+using ContactCenter.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
+using MudBlazor;
+
+namespace ContactCenter.Web.Components.Pages;
+
+public partial class Agent : LiveComponentBase
+{
+    private StaffMember? _me;
+    private AgentDeskView? _desk;
+    private bool _busy;
+    private bool _muted;
+    private bool _cameraOn;
+    private bool _sharing;
+    private string _digits = "";
+    private string? _dtmfCallId;
+    private IDisposable? _dtmf;
+    private DotNetObjectReference<Agent>? _self;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private PageMedia Media { get; set; } = default!;
+
+    [Inject]
+    private MediaTokenIssuer Tokens { get; set; } = default!;
+
+    [Inject]
+    private IDtmfFeed Dtmf { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
+
+    private string WaitingText
+    {
+        get
+        {
+            var waiting = Center.ActiveCalls.Count(c => c.State is CallState.Waiting or CallState.Offered);
+            return waiting == 0 ? "Nobody is waiting." : $"{waiting} caller(s) waiting.";
+        }
+    }
+
+    /// <summary>cc-page.js calls this when the person stops sharing from the browser's own bar.</summary>
+    [JSInvokable]
+    public Task OnScreenShareEnded() => InvokeAsync(() =>
+    {
+        _sharing = false;
+        StateHasChanged();
+    });
+
+    protected override async Task OnInitializedAsync()
+    {
+        _me = StaffIdentity.FromPrincipal((await AuthenticationState).User);
+        Refresh();
+    }
+
+    protected override Task OnLiveChangeAsync()
+    {
+        Refresh();
+        return Task.CompletedTask;
+    }
+
+    protected override void OnDisposing()
+    {
+        _dtmf?.Dispose();
+        _self?.Dispose();
+
+        // An agent without an open desk must not be offered calls; a call in progress stays up.
+        if (_me is not null && _desk?.Call is null)
+        {
+            _ = Center.SetAgentStatusAsync(_me, AgentStatus.Away);
+        }
+    }
+
+    private void Refresh()
+    {
+        if (_me is null)
+        {
+            return;
+        }
+
+        _desk = Center.GetAgentDesk(_me.UserId);
+        var callId = _desk.Call?.CallId;
+        if (callId != _dtmfCallId)
+        {
+            _dtmf?.Dispose();
+            _dtmf = null;
+            _digits = "";
+            _dtmfCallId = callId;
+            if (callId is not null)
+            {
+                _dtmf = Dtmf.Subscribe(callId, digit => _ = InvokeAsync(() =>
+                {
+                    _digits += digit;
+                    StateHasChanged();
+                }));
+            }
+        }
+
+        if (_desk.Call is null)
+        {
+            _muted = _cameraOn = _sharing = false;
+        }
+    }
+
+    private Task SetStatusAsync(AgentStatus status) => RunAsync(async me =>
+    {
+        var result = await Center.SetAgentStatusAsync(me, status);
+        return result.IsSuccess ? null : result.Error.Message;
+    });
+
+    private Task AcceptAsync(string callId) => RunAsync(async me =>
+    {
+        var microphone = await Media.RequestMicrophoneAsync();
+        if (!microphone.Ok)
+        {
+            Snackbar.Add($"Microphone: {microphone.Error}", Severity.Warning);
+        }
+
+        var accepted = await Center.AcceptAsync(me, callId);
+        if (!accepted.IsSuccess)
+        {
+            return accepted.Error.Message;
+        }
+
+        var mine = accepted.Value.Agents.First(a => a.UserId == me.UserId);
+        if (await Tokens.IssueAsync(mine.ParticipantId) is { } token)
+        {
+            await Media.ConnectAsync(token);
+        }
+
+        return null;
+    });
+
+    private Task DeclineAsync(string callId) => RunAsync(async me =>
+    {
+        var result = await Center.DeclineAsync(me, callId);
+        return result.IsSuccess ? null : result.Error.Message;
+    });
+
+    private Task HangUpAsync() => RunAsync(async me =>
+    {
+        if (_desk?.Call is not { } call)
+        {
+            return null;
+        }
+
+        var result = await Center.HangUpAsync(me, call.CallId);
+        await Media.StopAsync();
+        return result.IsSuccess ? null : result.Error.Message;
+    });
+
+    private Task ToggleMuteAsync() => RunAsync(async _ =>
+    {
+        var step = await Media.SetMicrophoneAsync(_muted);
+        _muted = !_muted;
+        return step.Ok ? null : step.Error;
+    });
+
+    private Task ToggleCameraAsync() => RunAsync(async _ =>
+    {
+        var step = await Media.SetCameraAsync(!_cameraOn);
+        if (step.Ok)
+        {
+            _cameraOn = !_cameraOn;
+        }
+
+        return step.Ok ? null : $"Camera: {step.Error}";
+    });
+
+    private Task ToggleScreenShareAsync() => RunAsync(async _ =>
+    {
+        _self ??= DotNetObjectReference.Create(this);
+        var step = await Media.SetScreenShareAsync(!_sharing, _self);
+        if (step.Ok)
+        {
+            _sharing = !_sharing;
+        }
+
+        return step.Ok ? null : $"Screen share: {step.Error}";
+    });
+
+    /// <summary>Runs one button's action with the buttons disabled; a returned text is shown as an error.</summary>
+    private async Task RunAsync(Func<StaffMember, Task<string?>> action)
+    {
+        if (_me is null || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            if (await action(_me) is { } error)
+            {
+                Snackbar.Add(error, Severity.Error);
+            }
+        }
+        finally
+        {
+            _busy = false;
+            Refresh();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using ContactCenter.Core.Queue;
+using ContactCenter.Web.Components.Shared;
+using ContactCenter.Web.Ui;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace ContactCenter.Web.Components.Pages;
+
+public partial class Call : LiveComponentBase
+{
+    private string? _name;
+    private string? _error;
+    private bool _busy;
+    private string? _callId;
+    private CallerView? _view;
+
+    [Inject]
+    private PageMedia Media { get; set; } = default!;
+
+    [Inject]
+    private MediaTokenIssuer Tokens { get; set; } = default!;
+
+    protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
+
+    protected override Task OnLiveChangeAsync()
+    {
+        if (_callId is not null)
+        {
+            _view = Center.GetCallerView(_callId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The caller closed the page (or lost the connection for good): a call nobody is on must not wait.</summary>
+    protected override void OnDisposing()
+    {
+        if (_callId is not null && _view?.State != CallState.Ended)
+        {
+            _ = Center.CallerHangUpAsync(_callId);
+        }
+    }
+
+    private async Task OnNameKeyUpAsync(KeyboardEventArgs e)
+    {
+        if (e.Key == "Enter" && !_busy && !string.IsNullOrWhiteSpace(_name))
+        {
+            await StartAsync();
+        }
+    }
+
+    private async Task StartAsync()
+    {
+        _busy = true;
+        _error = null;
+        try
+        {
+            var microphone = await Media.RequestMicrophoneAsync();
+            if (!microphone.Ok)
+            {
+                _error = $"We need your microphone for the call. {microphone.Error}";
+                return;
+            }
+
+            var started = await Center.StartWebCallAsync(_name ?? "");
+            if (!started.IsSuccess)
+            {
+                _error = started.Error.Message;
+                await Media.StopAsync();
+                return;
+            }
+
+            _callId = started.Value.CallId;
+            _view = Center.GetCallerView(_callId);
+            if (await Tokens.IssueAsync(started.Value.ParticipantId) is { } token)
+            {
+                await Media.ConnectAsync(token);
+            }
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private async Task HangUpAsync()
+    {
+        if (_callId is null)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            await Center.CallerHangUpAsync(_callId);
+            await Media.StopAsync();
+            _view = Center.GetCallerView(_callId);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private void Reset()
+    {
+        _callId = null;
+        _view = null;
+    }
+}

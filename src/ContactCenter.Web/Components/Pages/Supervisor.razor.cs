@@ -1,0 +1,118 @@
+using ContactCenter.Core.Auditing;
+using ContactCenter.Core.Monitoring;
+using ContactCenter.Core.Queue;
+using ContactCenter.Web.Components.Shared;
+using ContactCenter.Web.Components.Supervision;
+using ContactCenter.Web.Identity;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace ContactCenter.Web.Components.Pages;
+
+public partial class Supervisor : LiveComponentBase
+{
+    private StaffMember? _me;
+    private IReadOnlyList<LiveCallView>? _calls;
+    private string? _selectedId;
+    private LiveCallView? _selected;
+    private IReadOnlyList<MediaEdgeSnapshot> _edges = [];
+    private IReadOnlyList<ModeChangeAudit> _audit = [];
+    private bool _busy;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
+
+    [Inject]
+    private IMediaSnapshotSource Snapshots { get; set; } = default!;
+
+    [Inject]
+    private IModeAuditLog AuditLog { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    /// <summary>The matrix follows the media plane's counters about once a second.</summary>
+    protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
+
+    private IReadOnlyList<LiveCallView> Waiting =>
+        _calls?.Where(c => c.State is CallState.Waiting or CallState.Offered).ToList() ?? [];
+
+    protected override async Task OnInitializedAsync()
+    {
+        _me = StaffIdentity.FromPrincipal((await AuthenticationState).User);
+        await OnLiveChangeAsync();
+    }
+
+    protected override async Task OnLiveChangeAsync()
+    {
+        _calls = Center.ActiveCalls;
+
+        // Keep the chosen call; otherwise follow the call this supervisor is in, or the first connected one.
+        _selected = _calls.FirstOrDefault(c => c.CallId == _selectedId)
+            ?? _calls.FirstOrDefault(c => _me is not null && c.HasSupervisor(_me.UserId))
+            ?? _calls.FirstOrDefault(c => c.State == CallState.Connected);
+        _selectedId = _selected?.CallId;
+        if (_selected is null)
+        {
+            _edges = [];
+            _audit = [];
+            return;
+        }
+
+        _edges = await Snapshots.GetEdgesAsync(_selected.CallId);
+        _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+    }
+
+    private static IReadOnlyList<MatrixMember> MatrixMembers(LiveCallView call) =>
+    [
+        new MatrixMember(call.CustomerParticipantId, call.CustomerName, "customer"),
+        .. call.Agents.Select(a => new MatrixMember(a.ParticipantId, a.Name, "agent")),
+        .. call.Supervisors.Select(s => new MatrixMember(s.ParticipantId, s.Name, "supervisor")),
+    ];
+
+    private static string StateText(LiveCallView call) => call.State switch
+    {
+        CallState.Offered => "ringing",
+        CallState.Waiting => $"waiting #{call.Position}",
+        _ => call.State.ToString().ToLowerInvariant(),
+    };
+
+    private string RowClass(LiveCallView call, int index) => call.CallId == _selectedId ? "cc-selected" : "";
+
+    private async Task OnRowClick(TableRowClickEventArgs<LiveCallView> args)
+    {
+        if (args.Item is { } call)
+        {
+            _selectedId = call.CallId;
+            await OnLiveChangeAsync();
+        }
+    }
+
+    private async Task ApplyAsync(SupervisorActionRequest request)
+    {
+        if (_me is null || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = await Center.ApplySupervisorActionAsync(_me, request.CallId, request.Action, request.CoachedAgentIds);
+            if (!result.IsSuccess)
+            {
+                Snackbar.Add(result.Error.Message, Severity.Error);
+            }
+            else
+            {
+                _selectedId = request.CallId;
+            }
+        }
+        finally
+        {
+            _busy = false;
+            await OnLiveChangeAsync();
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json.Serialization;
+using Microsoft.JSInterop;
+
+namespace ContactCenter.Web.Ui;
+
+/// <summary>
+/// The C# side of wwwroot/js/cc-page.js, one per circuit: local capture and the hand-over to the browser SDK
+/// (contactcenter-rtc.js) once it exists. JS failures become a <see cref="MediaStepResult"/>, never an exception.
+/// </summary>
+public sealed class PageMedia : IAsyncDisposable
+{
+    public const string ModulePath = "./js/cc-page.js";
+
+    private readonly IJSRuntime _js;
+    private IJSObjectReference? _module;
+
+    public PageMedia(IJSRuntime js)
+    {
+        _js = js;
+    }
+
+    public Task<MediaStepResult> RequestMicrophoneAsync() =>
+        CallAsync<Permission>("requestMicrophone", p => new MediaStepResult(p.Granted, p.Error));
+
+    /// <summary>Hands the participant token to the SDK. False (not an error) while there is no SDK.</summary>
+    public Task<MediaStepResult> ConnectAsync(string token) =>
+        CallAsync<SdkState>("connectMedia", s => new MediaStepResult(s.Sdk, null), token);
+
+    public Task<MediaStepResult> SetMicrophoneAsync(bool enabled) => CallAsync<Step>("setMicrophoneEnabled", ToResult, enabled);
+
+    public Task<MediaStepResult> SetCameraAsync(bool enabled) => CallAsync<Step>("setCameraEnabled", ToResult, enabled);
+
+    public Task<MediaStepResult> SetScreenShareAsync(bool enabled, object? callback = null) =>
+        CallAsync<Step>("setScreenShare", ToResult, enabled, callback);
+
+    public async Task StopAsync()
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            await module.InvokeVoidAsync("stopMedia");
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+        {
+            // The page or circuit is already gone, and the browser releases the devices with it.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // Circuit gone: the module reference went with it.
+            }
+        }
+    }
+
+    private static MediaStepResult ToResult(Step step) => new(step.Ok, step.Error);
+
+    private async Task<IJSObjectReference> GetModuleAsync() =>
+        _module ??= await _js.InvokeAsync<IJSObjectReference>("import", ModulePath);
+
+    private async Task<MediaStepResult> CallAsync<T>(string function, Func<T, MediaStepResult> map, params object?[] args)
+        where T : class
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            var answer = await module.InvokeAsync<T?>(function, args);
+            return answer is null ? new MediaStepResult(false, "The page's media helper did not answer.") : map(answer);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            return new MediaStepResult(false, ex.Message);
+        }
+    }
+
+    private sealed record Permission([property: JsonPropertyName("granted")] bool Granted, [property: JsonPropertyName("error")] string? Error);
+
+    private sealed record SdkState([property: JsonPropertyName("sdk")] bool Sdk);
+
+    private sealed record Step([property: JsonPropertyName("ok")] bool Ok, [property: JsonPropertyName("error")] string? Error);
+}

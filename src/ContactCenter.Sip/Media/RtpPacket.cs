@@ -1,50 +1,32 @@
 using System.Buffers.Binary;
+using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Sip.Media;
 
 /// <summary>
-/// Read-only view of an RTP header (RFC 3550 §5.1), enough for the phone leg: CSRCs, the header
-/// extension (§5.3.1) and padding are skipped to find the payload.
+/// The fields of an RTP packet (RFC 3550 §5.1) the phone leg needs, read through the Media project's
+/// parser (CSRCs, header extension and padding skipped to find the payload), plus a plain header writer.
 /// </summary>
 public readonly record struct RtpPacket(bool Marker, byte PayloadType, ushort SequenceNumber, uint Timestamp, uint Ssrc,
     int PayloadOffset, int PayloadLength)
 {
     public const int HeaderSize = 12;
 
+    /// <summary>Parses with the SFU's <see cref="RtpHeader"/> parser and rejects RTCP sharing the port.</summary>
     public static bool TryParse(ReadOnlySpan<byte> data, out RtpPacket packet)
     {
         packet = default;
-        if (data.Length < HeaderSize || (data[0] >> 6) != 2)
+        if (!RtpHeader.TryParse(data, out var header))
         {
             return false;
         }
-        var csrcCount = data[0] & 0x0F;
-        var offset = HeaderSize + 4 * csrcCount;
-        if ((data[0] & 0x10) != 0)
-        {
-            if (data.Length < offset + 4)
-            {
-                return false;
-            }
-            offset += 4 + 4 * BinaryPrimitives.ReadUInt16BigEndian(data[(offset + 2)..]);
-        }
-        var end = data.Length;
-        if ((data[0] & 0x20) != 0)
-        {
-            end -= data[^1];
-        }
-        if (offset > end)
-        {
-            return false;
-        }
-        var payloadType = (byte)(data[1] & 0x7F);
         // 72..76 would be RTCP SR/RR/SDES/BYE/APP sharing the port (RFC 5761 §4).
-        if (payloadType is >= 72 and <= 76)
+        if (header.PayloadType is >= 72 and <= 76)
         {
             return false;
         }
-        packet = new RtpPacket((data[1] & 0x80) != 0, payloadType, BinaryPrimitives.ReadUInt16BigEndian(data[2..]),
-            BinaryPrimitives.ReadUInt32BigEndian(data[4..]), BinaryPrimitives.ReadUInt32BigEndian(data[8..]), offset, end - offset);
+        packet = new RtpPacket(header.Marker, header.PayloadType, header.SequenceNumber, header.Timestamp, header.Ssrc,
+            header.PayloadOffset, header.PayloadLength);
         return true;
     }
 

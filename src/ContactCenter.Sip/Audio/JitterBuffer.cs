@@ -1,16 +1,5 @@
 namespace ContactCenter.Sip.Audio;
 
-/// <summary>What <see cref="JitterBuffer.Pop"/> produced for this tick.</summary>
-public enum JitterResult
-{
-    /// <summary>Nothing to play (not primed yet, or the stream paused): contribute silence.</summary>
-    Empty,
-    /// <summary>A frame was copied out.</summary>
-    Frame,
-    /// <summary>The expected frame is missing but later ones exist: conceal (Opus PLC) and move on.</summary>
-    Missing,
-}
-
 /// <summary>
 /// A small fixed-size jitter buffer for one RTP stream: reorders by sequence number (16-bit wrap aware,
 /// RFC 3550 §A.1), drops late and duplicate packets, and reports gaps so the decoder can conceal them.

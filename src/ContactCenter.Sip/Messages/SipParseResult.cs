@@ -1,13 +1,5 @@
 namespace ContactCenter.Sip.Messages;
 
-public enum SipParseStatus
-{
-    Ok,
-    /// <summary>Stream framing only: more bytes are needed.</summary>
-    Incomplete,
-    Invalid,
-}
-
 /// <summary>
 /// Outcome of parsing. On <see cref="SipParseStatus.Invalid"/>, <see cref="Message"/> is the partially
 /// parsed request when it carries enough (Via, From, To, Call-ID, CSeq) to be answered with 400.

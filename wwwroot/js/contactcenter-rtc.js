@@ -36,7 +36,7 @@ export class ContactCenterRtc {
         this._published = [];          // { alias, kind, track, stream, transceiver, active }
         this._revision = 0;
         this._streamsByMid = new Map();  // subscribe mid -> stream metadata of the current offer
-        this._ssrcs = new Map();         // every ssrc ever offered -> { participantId, alias, kind }
+        this._ssrcs = new Map();         // ssrc of each stream in the current offer -> { participantId, alias, kind }
         this._remote = new Map();        // streamId -> { ...metadata, track, mediaStream }
         this._available = [];
         this._unavailable = [];
@@ -124,7 +124,8 @@ export class ContactCenterRtc {
     get remoteStreams() { return [...this._remote.values()]; }
 
     /**
-     * Inbound statistics per remote participant, from the subscribe connection's inbound-rtp reports:
+     * Inbound statistics per remote participant for the streams received now (those of the latest offer; a
+     * stream that ends drops out, and a new one starts from zero), from the inbound-rtp reports:
      * { audio: { bytesReceived, packetsReceived }, video: { bytesReceived, packetsReceived, framesDecoded }, aliases }.
      * With a participantId, that participant's entry (zeros when nothing was received); without, all of them.
      */
@@ -211,6 +212,7 @@ export class ContactCenterRtc {
         this._sub = null;
         this._revision = 0;
         this._streamsByMid.clear();
+        this._ssrcs.clear();
         for (const stream of this._remote.values()) {
             this._emit(this._unavailable, stream);
         }
@@ -290,6 +292,7 @@ export class ContactCenterRtc {
         const answer = await pc.createAnswer();
         await pc.setLocalDescription(answer);
         this._streamsByMid = new Map(message.streams.map(s => [s.mid, s]));
+        this._ssrcs.clear();
         for (const s of message.streams) {
             this._ssrcs.set(s.ssrc, { participantId: s.participantId, alias: s.alias, kind: s.mediaTypes[0] });
         }

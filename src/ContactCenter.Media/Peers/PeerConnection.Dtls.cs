@@ -92,7 +92,9 @@ public sealed partial class PeerConnection
         Volatile.Write(ref _inbound, inbound);
         SrtpProfile = profile;
         DtlsHandshakeTime = result.Elapsed;
-        PeerLog.DtlsConnected(_logger, Id, keys.LocalRole, result.Elapsed.TotalMilliseconds, profile);
+        PeerLog.DtlsConnected(
+            _logger, Id, keys.LocalRole, result.Elapsed.TotalMilliseconds, profile,
+            System.Diagnostics.Stopwatch.GetElapsedTime(_createdTimestamp).TotalMilliseconds);
         if (TransitionTo(PeerConnectionState.Connected))
         {
             _connected.TrySetResult();

@@ -23,6 +23,7 @@ public sealed partial class PeerConnection : IDisposable
     private SocketAddress? _remoteAddress;
     private SrtpSession? _inbound;
     private SrtpSession? _outbound;
+    private readonly long _createdTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
     private long _lastConsentTicks;
     private int _state = (int)PeerConnectionState.New;
 

@@ -10,8 +10,9 @@ internal static partial class PeerLog
     [LoggerMessage(101, LogLevel.Information, "Peer {PeerId} ICE check succeeded from {Remote}")]
     public static partial void IceConnected(ILogger logger, string peerId, string remote);
 
-    [LoggerMessage(102, LogLevel.Information, "Peer {PeerId} DTLS {Role} handshake done in {ElapsedMs} ms, SRTP {Profile}")]
-    public static partial void DtlsConnected(ILogger logger, string peerId, Dtls.DtlsRole role, double elapsedMs, Srtp.SrtpProfile profile);
+    [LoggerMessage(102, LogLevel.Information, "Peer {PeerId} DTLS {Role} handshake done in {ElapsedMs} ms, SRTP {Profile}; {SinceCreatedMs} ms since the peer was created")]
+    public static partial void DtlsConnected(
+        ILogger logger, string peerId, Dtls.DtlsRole role, double elapsedMs, Srtp.SrtpProfile profile, double sinceCreatedMs);
 
     [LoggerMessage(103, LogLevel.Warning, "Peer {PeerId} DTLS handshake failed")]
     public static partial void DtlsFailed(ILogger logger, string peerId, Exception exception);

@@ -44,7 +44,11 @@ public sealed partial class SipUserAgent
                 return;
             }
             invite.SendTrying();
-            if (!IsSupportedScheme(request.RequestUri))
+            if (UnsupportedRequirements(request) is { } unsupported)
+            {
+                invite.SendResponse(Respond(request, 420, "Bad Extension").AddHeader("Unsupported", unsupported));
+            }
+            else if (!IsSupportedScheme(request.RequestUri))
             {
                 invite.SendResponse(Respond(request, 416, "Unsupported URI Scheme"));
             }
@@ -62,6 +66,11 @@ public sealed partial class SipUserAgent
         var tx = new NonInviteServerTransaction(key, request, flow, _time, _timers);
         if (!Register(tx))
         {
+            return;
+        }
+        if (request.Method != "CANCEL" && UnsupportedRequirements(request) is { } tags)
+        {
+            tx.SendResponse(Respond(request, 420, "Bad Extension").AddHeader("Unsupported", tags));
             return;
         }
         switch (request.Method)
@@ -86,6 +95,23 @@ public sealed partial class SipUserAgent
                 }
                 break;
         }
+    }
+
+    /// <summary>
+    /// We implement no SIP extensions (no 100rel, no timer), so any option tag in Require is refused with
+    /// 420 listing it in Unsupported (RFC 3261 §8.2.2.3). CANCEL and ACK never carry Require meaningfully.
+    /// </summary>
+    private static string? UnsupportedRequirements(SipMessage request)
+    {
+        var tags = new List<string>();
+        foreach (var value in request.GetHeaders("Require"))
+        {
+            foreach (var tag in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                tags.Add(tag);
+            }
+        }
+        return tags.Count == 0 ? null : string.Join(", ", tags);
     }
 
     private bool Register(SipServerTransaction tx)

@@ -10,12 +10,14 @@ namespace ContactCenter.Sip.Tests.Sipp;
 /// <summary>End-to-end against Debian's sipp (package sip-tester) with the scenarios in Scenarios/.</summary>
 public sealed class SippIntegrationTests
 {
-    [Fact]
-    public async Task TokenCall_SippPlaysG711AndDtmf_AcceptedAudioReceivedDigitsInOrderByeEndsLeg()
+    [Theory]
+    [InlineData("u1")]
+    [InlineData("t1")]
+    public async Task TokenCall_SippPlaysG711AndDtmf_AcceptedAudioReceivedDigitsInOrderByeEndsLeg(string transport)
     {
         await using var uas = new UasHarness(o => o.NoRtpTimeoutSeconds = 15, rtpBase: 44000);
 
-        var result = await SippRunner.RunAsync("uac-token-call.xml", uas.Agent.LocalEndPoint, TestCallHandler.GoodToken);
+        var result = await SippRunner.RunAsync("uac-token-call.xml", uas.Agent.LocalEndPoint, TestCallHandler.GoodToken, transport);
 
         Assert.False(result.TimedOut, result.Output);
         Assert.True(result.ExitCode == 0, $"sipp exit {result.ExitCode}\n{result.Errors}\n{result.Output}");

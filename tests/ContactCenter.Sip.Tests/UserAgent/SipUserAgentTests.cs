@@ -210,4 +210,18 @@ public sealed partial class SipUserAgentTests
 
         Assert.NotNull(phone.ReceiveStatus(488));
     }
+
+    [Fact]
+    public async Task Invite_Requires100rel_Answered420WithUnsupported()
+    {
+        await using var uas = new UasHarness();
+        using var phone = uas.Client();
+
+        phone.Send(SipScript.Invite(phone, "c-420", "z9hG4bK420", uui: TestCallHandler.GoodToken + ";encoding=jwt", extraHeaders: "Require: 100rel\n"));
+
+        var response = phone.ReceiveStatus(420);
+        Assert.NotNull(response);
+        Assert.Equal("100rel", response.GetHeader("Unsupported"));
+        Assert.Empty(uas.Handler.Invites);
+    }
 }

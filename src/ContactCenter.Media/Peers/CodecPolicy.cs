@@ -12,8 +12,9 @@ internal static class CodecPolicy
     /// <summary>Feedback we can honour: NACK/PLI/FIR are forwarded; transport-cc and REMB need estimators we lack.</summary>
     private static readonly string[] VideoFeedback = ["nack", "nack pli", "ccm fir"];
 
-    public static List<NegotiatedCodec> Select(SdpMediaDescription offered, MediaKind kind, bool telephoneEvent)
+    public static List<NegotiatedCodec> Select(SdpMediaDescription offered, MediaKind kind, bool telephoneEvent, bool h264 = false)
     {
+        bool h264Taken = false;
         var maps = new Dictionary<int, SdpRtpMap>();
         foreach (var map in offered.RtpMaps())
         {
@@ -35,10 +36,14 @@ internal static class CodecPolicy
                 8 => new SdpRtpMap(8, "PCMA", 8000, null),
                 _ => null,
             };
-            if (map is null || !Accepts(kind, map, telephoneEvent))
+            var fmtp = offered.Fmtp(pt);
+            bool isH264 = h264 && !h264Taken && kind == MediaKind.Video && IsConstrainedBaselineH264(map, fmtp);
+            if (map is null || (!Accepts(kind, map, telephoneEvent) && !isH264))
             {
                 continue;
             }
+
+            h264Taken |= isH264;
 
             var feedback = new List<string>();
             if (kind == MediaKind.Video)
@@ -52,7 +57,7 @@ internal static class CodecPolicy
                 }
             }
 
-            result.Add(new NegotiatedCodec(pt, map.Encoding, map.ClockRate, map.Channels, offered.Fmtp(pt), feedback));
+            result.Add(new NegotiatedCodec(pt, map.Encoding, map.ClockRate, map.Channels, fmtp, feedback));
         }
 
         // telephone-event alone is not a usable audio stream.
@@ -79,6 +84,14 @@ internal static class CodecPolicy
 
         return name.Equals("VP8", StringComparison.OrdinalIgnoreCase) && map.ClockRate == 90000;
     }
+
+    // RFC 6184 §8.1: profile-level-id 42e0xx is constrained baseline; mode 1 allows FU-A fragmentation.
+    private static bool IsConstrainedBaselineH264(SdpRtpMap? map, string? fmtp) =>
+        map is not null
+        && map.Encoding.Equals("H264", StringComparison.OrdinalIgnoreCase) && map.ClockRate == 90000
+        && fmtp is not null
+        && fmtp.Contains("packetization-mode=1", StringComparison.Ordinal)
+        && fmtp.Contains("profile-level-id=42e0", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Our own codec list when we offer (subscribe connections).</summary>
     public static List<NegotiatedCodec> Default(MediaKind kind) => kind == MediaKind.Audio

@@ -183,7 +183,7 @@ public sealed partial class PeerConnection
             return null;
         }
 
-        var codecs = CodecPolicy.Select(offered, kind.Value, Options.AcceptTelephoneEvent);
+        var codecs = CodecPolicy.Select(offered, kind.Value, Options.AcceptTelephoneEvent, Options.AcceptH264);
         if (codecs.Count == 0)
         {
             return null;

@@ -10,6 +10,12 @@ public sealed record PeerConnectionOptions
 
     public bool AcceptVideo { get; init; } = true;
 
+    /// <summary>
+    /// Also accept H.264 (one payload type: constrained baseline, packetization-mode=1). Off by default: the SFU
+    /// forwards without transcoding, so every browser in a call must share the video codec, and VP8 is it.
+    /// </summary>
+    public bool AcceptH264 { get; init; }
+
     /// <summary>Keep telephone-event (RFC 4733) when offered.</summary>
     public bool AcceptTelephoneEvent { get; init; } = true;
 

@@ -75,6 +75,17 @@ public sealed class PeerConnectionSdpTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CreateAnswer_H264Enabled_AddsOneConstrainedBaselinePayloadType()
+    {
+        var peer = _transport.CreatePeer(new PeerConnectionOptions { AcceptH264 = true });
+
+        var answer = SdpSessionDescription.Parse(peer.CreateAnswer(SdpFixtures.ChromiumOffer));
+
+        Assert.Equal(["96", "108"], answer.Media[1].Formats);
+        Assert.Equal("level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f", answer.Media[1].Fmtp(108));
+    }
+
+    [Fact]
     public void CreateAnswer_VideoNotPermitted_RejectsVideoWithPortZero()
     {
         var peer = _transport.CreatePeer(new PeerConnectionOptions { AcceptVideo = false });

@@ -94,9 +94,20 @@ export class ContactCenterRtc {
         try {
             return await this._negotiatePublish(false);
         } catch (e) {
-            for (const entry of added) {
-                try { entry.transceiver.stop(); } catch { /* already stopped */ }
-                this._published.splice(this._published.indexOf(entry), 1);
+            this._published = this._published.filter(p => !added.includes(p));
+            if (!this._pub.remoteDescription) {
+                // Never negotiated: start over with a clean connection (Chromium keeps a rolled-back
+                // transceiver's m-line type around and refuses the next offer otherwise).
+                this._pub.close();
+                this._pub = null;
+                for (const entry of this._published) {
+                    entry.transceiver = this._publishConnection().addTransceiver(entry.track, { direction: 'sendonly', streams: [entry.stream] });
+                }
+            } else {
+                for (const entry of added) {
+                    await entry.transceiver.sender.replaceTrack(null);
+                    entry.transceiver.direction = 'inactive';
+                }
             }
             throw e;
         }

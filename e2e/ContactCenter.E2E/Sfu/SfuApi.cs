@@ -43,6 +43,25 @@ internal sealed class SfuApi : IDisposable
         await EnsureAsync(response);
     }
 
+    public async Task RemoveMemberAsync(string sessionId, string participantId) =>
+        await EnsureAsync(await _http.DeleteAsync($"{Base}/sessions/{sessionId}/participants/{participantId}"));
+
+    /// <summary>The edges the server reports from <paramref name="publisher"/> to <paramref name="subscriber"/>: alias → packets.</summary>
+    public async Task<Dictionary<string, long>> EdgesAsync(string sessionId, string publisher, string subscriber)
+    {
+        var json = await ReadAsync(await _http.GetAsync($"{Base}/sessions/{sessionId}/media"));
+        var result = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var edge in json["edges"]!.AsArray())
+        {
+            if (edge!["publisherId"]!.GetValue<string>() == publisher && edge["subscriberId"]!.GetValue<string>() == subscriber)
+            {
+                result[edge["alias"]!.GetValue<string>()] = edge["packets"]!.GetValue<long>();
+            }
+        }
+
+        return result;
+    }
+
     public async Task SetModeAsync(string sessionId, string mode, string supervisor, string agent, string customer)
     {
         var body = new JsonObject

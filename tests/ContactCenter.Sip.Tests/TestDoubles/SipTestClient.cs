@@ -78,7 +78,7 @@ internal sealed class SipTestClient : IDisposable
         }
     }
 
-    /// <summary>Skips provisional responses and requests until a response with that status (or null).</summary>
+    /// <summary>Skips provisional responses and requests until a response with that status; null on another final response or silence.</summary>
     public SipMessage? ReceiveStatus(int status)
     {
         for (var i = 0; i < 20; i++)
@@ -87,6 +87,10 @@ internal sealed class SipTestClient : IDisposable
             if (m is null || (!m.IsRequest && m.StatusCode == status))
             {
                 return m;
+            }
+            if (!m.IsRequest && m.StatusCode >= 200)
+            {
+                return null;
             }
         }
         return null;

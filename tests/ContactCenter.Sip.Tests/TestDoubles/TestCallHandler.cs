@@ -12,6 +12,7 @@ internal sealed class TestCallHandler : ISipCallHandler
     public const string GoodToken = "good-token";
 
     public bool QueueFull { get; set; }
+    public bool Throw { get; set; }
     public TimeSpan DecisionDelay { get; set; }
     public ConcurrentQueue<SipInviteContext> Invites { get; } = new();
     public ConcurrentQueue<SipCall> Established { get; } = new();
@@ -23,6 +24,10 @@ internal sealed class TestCallHandler : ISipCallHandler
     public async Task<SipInviteDecision> OnInviteAsync(SipInviteContext context, CancellationToken cancellationToken)
     {
         Invites.Enqueue(context);
+        if (Throw)
+        {
+            throw new InvalidOperationException("host failure");
+        }
         if (DecisionDelay > TimeSpan.Zero)
         {
             try

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using ContactCenter.Sip.Tests.TestDoubles;
 using ContactCenter.Sip.UserAgent;
@@ -223,5 +225,73 @@ public sealed partial class SipUserAgentTests
         Assert.NotNull(response);
         Assert.Equal("100rel", response.GetHeader("Unsupported"));
         Assert.Empty(uas.Handler.Invites);
+    }
+
+    [Fact]
+    public async Task Invite_HandlerThrows_Answered500AndServerKeepsWorking()
+    {
+        await using var uas = new UasHarness();
+        uas.Handler.Throw = true;
+        using var phone = uas.Client();
+
+        phone.Send(SipScript.Invite(phone, "c-500", "z9hG4bK500", uui: TestCallHandler.GoodToken + ";encoding=jwt"));
+
+        Assert.NotNull(phone.ReceiveStatus(500));
+        phone.Send(SipScript.Options(phone, "z9hG4bK500o"));
+        Assert.NotNull(phone.ReceiveStatus(200));
+    }
+
+    [Fact]
+    public async Task Invite_RetransmittedWhileDeciding_AbsorbedWithTryingAndDecidedOnce()
+    {
+        await using var uas = new UasHarness();
+        uas.Handler.DecisionDelay = TimeSpan.FromMilliseconds(500);
+        using var phone = uas.Client();
+        var invite = SipScript.Invite(phone, "c-rt", "z9hG4bKrt", uui: TestCallHandler.GoodToken + ";encoding=jwt");
+
+        phone.Send(invite);
+        Assert.Equal(100, phone.Receive()?.StatusCode);
+        phone.Send(invite);
+        Assert.Equal(100, phone.Receive()?.StatusCode);
+
+        Assert.NotNull(phone.ReceiveStatus(200));
+        Assert.Single(uas.Handler.Invites);
+        Assert.Single(uas.Agent.Calls);
+    }
+
+    [Fact]
+    public async Task Invite_RtpPortsExhausted_Answered503()
+    {
+        var port = FreeEvenPortPair();
+        await using var uas = new UasHarness(o => (o.RtpPortMin, o.RtpPortMax) = (port, port + 1));
+        using var phone = uas.Client();
+
+        phone.Send(SipScript.Invite(phone, "c-p1", "z9hG4bKp1", uui: TestCallHandler.GoodToken + ";encoding=jwt"));
+        Assert.NotNull(phone.ReceiveStatus(200));
+        phone.Send(SipScript.Invite(phone, "c-p2", "z9hG4bKp2", uui: TestCallHandler.GoodToken + ";encoding=jwt"));
+
+        Assert.NotNull(phone.ReceiveStatus(503));
+    }
+
+    private static int FreeEvenPortPair()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            var port = ((IPEndPoint)probe.LocalEndPoint!).Port & ~1;
+            probe.Dispose();
+            using var a = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            using var b = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            try
+            {
+                a.Bind(new IPEndPoint(IPAddress.Loopback, port));
+                b.Bind(new IPEndPoint(IPAddress.Loopback, port + 1));
+                return port;
+            }
+            catch (SocketException) when (attempt < 50)
+            {
+            }
+        }
     }
 }

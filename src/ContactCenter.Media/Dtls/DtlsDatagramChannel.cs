@@ -22,6 +22,7 @@ public sealed class DtlsDatagramChannel : DatagramTransport
     private readonly BlockingCollection<Datagram> _queue = new(new ConcurrentQueue<Datagram>(), Capacity);
     private readonly CancellationTokenSource _closed = new();
     private readonly IDatagramSender _sender;
+    private long _dropped;
 
     public DtlsDatagramChannel(IDatagramSender sender) => _sender = sender;
 
@@ -29,8 +30,6 @@ public sealed class DtlsDatagramChannel : DatagramTransport
 
     /// <summary>Datagrams dropped because the queue was full or the channel closed.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
-
-    private long _dropped;
 
     /// <summary>Called by the receive loop: copies the datagram and returns at once. False when dropped.</summary>
     public bool Enqueue(ReadOnlySpan<byte> datagram)

@@ -64,8 +64,22 @@ public sealed record DtlsFingerprint(string Algorithm, byte[] Value)
     }
 
     /// <summary>The SDP form: algorithm, space, upper-case hex pairs joined by colons.</summary>
-    public override string ToString() => Algorithm + " " + Convert.ToHexString(Value).Chunk(2)
-        .Select(pair => new string(pair)).Aggregate((a, b) => a + ":" + b);
+    public override string ToString()
+    {
+        var builder = new System.Text.StringBuilder(Algorithm.Length + 1 + Value.Length * 3);
+        builder.Append(Algorithm).Append(' ');
+        for (int i = 0; i < Value.Length; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(':');
+            }
+
+            builder.Append(Value[i].ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
 
     private static int HashLength(string algorithm) => algorithm switch
     {

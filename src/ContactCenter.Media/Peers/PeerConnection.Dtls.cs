@@ -21,7 +21,8 @@ public sealed partial class PeerConnection
         var current = _remoteAddress;
         if (current is null || !current.Equals(from))
         {
-            foreach (var known in KnownAddressesNoCopy())
+            // Only the receive loop adds addresses, and this runs on it: no lock needed to read the list.
+            foreach (var known in _knownAddresses)
             {
                 if (known.Equals(from))
                 {
@@ -33,8 +34,6 @@ public sealed partial class PeerConnection
 
         DtlsChannel.Enqueue(datagram);
     }
-
-    private List<System.Net.SocketAddress> KnownAddressesNoCopy() => _knownAddresses;
 
     /// <summary>Starts the handshake once the role and fingerprint are known and ICE found an address.</summary>
     private void TryStartDtls()

@@ -112,6 +112,15 @@ public sealed class PhoneBridge : IDisposable
         }
     }
 
+    /// <summary>One whole Opus RTP packet of a browser stream (unprotected); malformed packets are ignored.</summary>
+    public void PushOpusRtp(string streamKey, ReadOnlySpan<byte> rtpPacket)
+    {
+        if (RtpPacket.TryParse(rtpPacket, out var rtp))
+        {
+            PushOpus(streamKey, rtp.SequenceNumber, rtp.Timestamp, rtpPacket.Slice(rtp.PayloadOffset, rtp.PayloadLength));
+        }
+    }
+
     /// <summary>Produces and sends one 20 ms frame. Called by a single clock; not re-entrant.</summary>
     public void Tick()
     {

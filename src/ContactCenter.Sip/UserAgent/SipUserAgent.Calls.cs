@@ -17,8 +17,11 @@ public sealed partial class SipUserAgent
         _ = EndCallAsync(call, callReason, sendBye: true);
     }
 
-    /// <summary>Ends a call once: stops media, tells the handler, and sends BYE when we are the ones hanging up.</summary>
-    internal async Task EndCallAsync(SipCall call, SipCallEndReason reason, bool sendBye)
+    /// <summary>
+    /// Ends a call once: stops media, tells the handler, and sends BYE when we are the ones hanging up.
+    /// With <paramref name="waitForBye"/> false the BYE transaction runs on without being awaited (shutdown).
+    /// </summary>
+    internal async Task EndCallAsync(SipCall call, SipCallEndReason reason, bool sendBye, bool waitForBye = true)
     {
         if (!call.TryEnd())
         {
@@ -32,7 +35,11 @@ public sealed partial class SipUserAgent
         Notify(call, c => _handler.OnCallEnded(c, reason));
         if (sendBye)
         {
-            await SendByeAsync(call).ConfigureAwait(false);
+            var bye = SendByeAsync(call);
+            if (waitForBye)
+            {
+                await bye.ConfigureAwait(false);
+            }
         }
     }
 

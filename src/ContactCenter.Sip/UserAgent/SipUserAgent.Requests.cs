@@ -174,7 +174,14 @@ public sealed partial class SipUserAgent
         {
             if (_pendingInvites.TryRemove(invite.Key, out var cts))
             {
-                cts.Cancel();
+                try
+                {
+                    cts.Cancel();
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The decision finished a moment ago; the transaction state below settles who won.
+                }
             }
             invite.SendResponse(Respond(invite.Request, 487, "Request Terminated"));
         }

@@ -144,9 +144,10 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Phones get a BYE (sent once; its retransmissions stop when the socket closes).
         foreach (var call in _calls.Values)
         {
-            await EndCallAsync(call, SipCallEndReason.Shutdown, sendBye: false).ConfigureAwait(false);
+            await EndCallAsync(call, SipCallEndReason.Shutdown, sendBye: true, waitForBye: false).ConfigureAwait(false);
         }
         await _stop.CancelAsync().ConfigureAwait(false);
         _udp?.Dispose();

@@ -123,4 +123,26 @@ public sealed class PhoneBridgeTests
 
         Assert.Equal(["agent"], bridge.StreamKeys);
     }
+
+    [Fact]
+    public void PushOpusRtp_WholePackets_AreDecodedLikePayloads()
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu);
+        bridge.SetStreams(["agent"]);
+        using var encoder = new OpusEncoder();
+        var packet = new byte[1500];
+        for (var frame = 0; frame < 20; frame++)
+        {
+            var length = encoder.Encode(ToneMath.Sine(700, 48000, 960, 6000, frame * 960), packet.AsSpan(12));
+            RtpPacket.WriteHeader(packet, false, 111, (ushort)frame, (uint)(frame * 960), 42);
+            bridge.PushOpusRtp("agent", packet.AsSpan(0, 12 + length));
+            bridge.Tick();
+        }
+        bridge.PushOpusRtp("agent", new byte[] { 1, 2, 3 });
+
+        var decoded = new short[160];
+        G711.DecodeMuLaw(sender.Frames[^1], decoded);
+        Assert.True(ToneMath.ToneLevel(decoded, 700, 8000) > 1000);
+    }
 }

@@ -81,5 +81,8 @@ public static class DtlsHandshake
         {
             // The peer closed or sent an alert after the handshake; the SRTP keys stay valid until the peer is closed.
         }
+
+        // Nobody reads any more: later DTLS datagrams are dropped instead of piling up in the queue.
+        channel.Close();
     }
 }

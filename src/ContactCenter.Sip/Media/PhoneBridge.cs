@@ -16,7 +16,7 @@ public sealed class PhoneBridge : IDisposable
 {
     private readonly object _lock = new();
     private readonly IPhoneAudioSender _sender;
-    private readonly G711Codec _codec;
+    private volatile G711Codec _codec;
     private readonly string? _ownStreamKey;
     private readonly bool _suppressSilence;
     private readonly int _mixRate;
@@ -50,6 +50,13 @@ public sealed class PhoneBridge : IDisposable
     }
 
     public long Ticks { get; private set; }
+
+    /// <summary>The codec toward the phone; changes only when a late SDP answer settles it.</summary>
+    public G711Codec Codec
+    {
+        get => _codec;
+        set => _codec = value;
+    }
     public IReadOnlyCollection<string> StreamKeys
     {
         get

@@ -58,6 +58,9 @@ public sealed class SipCall
     internal string RemoteIdentity { get; set; } = "";
     internal MediaDirection AnsweredDirection { get; set; } = MediaDirection.SendRecv;
 
+    /// <summary>The INVITE had no offer: our 200 OK offered, and the answer must come in the ACK.</summary>
+    internal bool AwaitingAnswer { get; set; }
+
     internal bool TryTransition(SipCallState from, SipCallState to) =>
         Interlocked.CompareExchange(ref _state, (int)to, (int)from) == (int)from;
 

@@ -10,6 +10,8 @@ namespace ContactCenter.Sip.UserAgent;
 /// <param name="Token">The participant JWT from <c>User-To-User: {token};encoding=jwt</c>, or null.</param>
 /// <param name="UuiCallId">The value labelled <c>encoding=base64</c> before the token, as written, or null.</param>
 /// <param name="Trunk">The trunk the call came from (token-less calls only; already authenticated).</param>
+/// <param name="Offer">The phone's SDP offer; null for an offer-less INVITE (we offer in the 200 OK, RFC 3261 §13.2.1).</param>
+/// <param name="Negotiation">The codec settled on; for an offer-less INVITE the plan until the ACK's answer arrives.</param>
 public sealed record SipInviteContext(
     string CallId,
     string RequestUri,
@@ -21,6 +23,6 @@ public sealed record SipInviteContext(
     SipTrunkOptions? Trunk,
     IPEndPoint RemoteEndPoint,
     string Transport,
-    SdpAudioOffer Offer,
+    SdpAudioOffer? Offer,
     SdpNegotiation Negotiation,
     IReadOnlyList<SipHeader> Headers);

@@ -48,11 +48,8 @@ public sealed partial class SipUserAgent
         {
             return Respond(request, 400, "Bad Request");
         }
-        // Offer/answer (RFC 3264): we need an offer in the INVITE; an offer-less INVITE is not supported.
-        var contentType = request.GetHeader(SipHeaderNames.ContentType);
-        if (contentType is null || !contentType.StartsWith("application/sdp", StringComparison.OrdinalIgnoreCase)
-            || !SdpAudioOffer.TryParse(Encoding.UTF8.GetString(request.Body), out var offer)
-            || !SdpNegotiation.TryNegotiate(offer, out var negotiation))
+        // Offer/answer (RFC 3264): answer the phone's offer, or offer ourselves when the INVITE has none.
+        if (!TryReadOffer(request, out var offer, out var negotiation))
         {
             return Respond(request, 488, "Not Acceptable Here")
                 .AddHeader("Warning", "304 contactcenter \"Need an RTP/AVP audio offer with PCMU or PCMA\"");
@@ -108,7 +105,7 @@ public sealed partial class SipUserAgent
         }
         var legId = Guid.NewGuid().ToString("N");
         var localTag = NewTag();
-        var remoteRtp = context.Offer.ConnectionAddress is { } address ? new IPEndPoint(address, context.Offer.Port) : null;
+        var remoteRtp = context.Offer?.ConnectionAddress is { } address ? new IPEndPoint(address, context.Offer.Port) : null;
         var timeout = TimeSpan.FromSeconds(Math.Max(0, _options.NoRtpTimeoutSeconds));
         var leg = new RtpLeg(legId, sockets.Rtp, sockets.Rtcp, remoteRtp, negotiation, _time, timeout, _sink, _logger);
         var bridge = new PhoneBridge(leg, negotiation.Codec, suppressSilence: _options.SuppressSilence);
@@ -130,8 +127,10 @@ public sealed partial class SipUserAgent
         var leg = call.Leg;
         leg.DtmfReceived += (_, digit, duration) => Notify(call, c => _handler.OnDtmf(c, digit, duration));
         leg.Ended += (_, reason) => OnLegEnded(call, reason);
-        call.AnsweredDirection = SdpNegotiation.AnswerDirection(context.Offer.Direction);
-        call.OnHold = context.Offer.Direction is MediaDirection.SendOnly or MediaDirection.Inactive;
+        var offered = context.Offer?.Direction ?? MediaDirection.SendRecv;
+        call.AnsweredDirection = SdpNegotiation.AnswerDirection(offered);
+        call.OnHold = offered is MediaDirection.SendOnly or MediaDirection.Inactive;
+        call.AwaitingAnswer = context.Offer is null;
         leg.Update(call.AnsweredDirection, null, context.Negotiation);
         tx.AckTimedOut = t => { _ = EndCallAsync(call, SipCallEndReason.AckTimeout, sendBye: true); };
         _calls[SipCall.DialogKey(call.CallId, call.LocalTag)] = call;
@@ -140,8 +139,10 @@ public sealed partial class SipUserAgent
         tx.SendResponse(WithContact(Respond(request, 180, "Ringing", call.LocalTag), tx.Flow.Transport, source));
         var ok = WithCapabilities(WithContact(Respond(request, 200, "OK", call.LocalTag), tx.Flow.Transport, source));
         ok.AddHeader(SipHeaderNames.ContentType, "application/sdp");
-        ok.Body = Encoding.UTF8.GetBytes(SdpAnswerWriter.Write(LocalAddressFor(source.Address), leg.LocalPort,
-            context.Negotiation, call.AnsweredDirection, call.SdpSessionId, call.SdpVersion));
+        var local = LocalAddressFor(source.Address);
+        ok.Body = Encoding.UTF8.GetBytes(call.AwaitingAnswer
+            ? SdpAnswerWriter.WriteOffer(local, leg.LocalPort, call.SdpSessionId, call.SdpVersion)
+            : SdpAnswerWriter.Write(local, leg.LocalPort, context.Negotiation, call.AnsweredDirection, call.SdpSessionId, call.SdpVersion));
         tx.SendResponse(ok);
         if (tx.LastStatusCode != 200)
         {

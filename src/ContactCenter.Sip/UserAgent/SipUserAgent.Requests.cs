@@ -153,6 +153,11 @@ public sealed partial class SipUserAgent
             return;
         }
         call.InviteTransaction?.OnAck();
+        if (call.AwaitingAnswer && !ApplyAnswerFromAck(call, ack))
+        {
+            _ = EndCallAsync(call, SipCallEndReason.BadAnswer, sendBye: true);
+            return;
+        }
         if (call.TryTransition(SipCallState.Accepted, SipCallState.Established))
         {
             Notify(call, c => _handler.OnCallEstablished(c));

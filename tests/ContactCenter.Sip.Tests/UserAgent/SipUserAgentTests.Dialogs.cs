@@ -117,4 +117,49 @@ public sealed partial class SipUserAgentTests
         Assert.True(await Wait.UntilAsync(() => !uas.Handler.Ended.IsEmpty));
         Assert.Equal(SipCallEndReason.NoRtpTimeout, Assert.Single(uas.Handler.Ended).Reason);
     }
+
+    [Fact]
+    public async Task Invite_WithoutOffer_WeOfferIn200AndTakeTheAnswerFromAck()
+    {
+        await using var uas = new UasHarness();
+        using var phone = uas.Client();
+        var invite = SipScript.Invite(phone, "c-late", "z9hG4bKlate", uui: TestCallHandler.GoodToken + ";encoding=jwt", sdp: "")
+            .Replace("Content-Type: application/sdp\n", "", StringComparison.Ordinal);
+
+        phone.Send(invite);
+        var ok = phone.ReceiveStatus(200)!;
+        var offer = Encoding.UTF8.GetString(ok.Body);
+        Assert.Contains("m=audio ", offer, StringComparison.Ordinal);
+        Assert.Contains(" RTP/AVP 0 8 101\r\n", offer, StringComparison.Ordinal);
+        Assert.Null(Assert.Single(uas.Handler.Invites).Offer);
+
+        var answer = "v=0\r\no=phone 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
+                     "m=audio 40404 RTP/AVP 8 101\r\na=rtpmap:8 PCMA/8000\r\na=rtpmap:101 telephone-event/8000\r\n";
+        var ack = SipScript.InDialog(phone, "ACK", "c-late", "z9hG4bKlatea", ok.ToTag!, 1)
+            .Replace("Content-Length: 0\n\n", $"Content-Type: application/sdp\nContent-Length: {answer.Length}\n\n{answer}", StringComparison.Ordinal);
+        phone.Send(ack);
+
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Established.IsEmpty));
+        var call = Assert.Single(uas.Agent.Calls);
+        Assert.Equal(ContactCenter.Sip.Sdp.G711Codec.Pcma, call.Leg.Negotiation.Codec);
+        Assert.Equal(ContactCenter.Sip.Sdp.G711Codec.Pcma, call.Bridge.Codec);
+        Assert.Equal(40404, call.Leg.RemoteEndPoint!.Port);
+    }
+
+    [Fact]
+    public async Task Invite_WithoutOffer_AckWithoutAnswer_HungUpWithBye()
+    {
+        await using var uas = new UasHarness();
+        using var phone = uas.Client();
+        var invite = SipScript.Invite(phone, "c-noans", "z9hG4bKnoans", uui: TestCallHandler.GoodToken + ";encoding=jwt", sdp: "")
+            .Replace("Content-Type: application/sdp\n", "", StringComparison.Ordinal);
+        phone.Send(invite);
+        var ok = phone.ReceiveStatus(200)!;
+
+        phone.Send(SipScript.InDialog(phone, "ACK", "c-noans", "z9hG4bKnoansa", ok.ToTag!, 1));
+
+        Assert.NotNull(phone.ReceiveRequest("BYE"));
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Ended.IsEmpty));
+        Assert.Equal(SipCallEndReason.BadAnswer, Assert.Single(uas.Handler.Ended).Reason);
+    }
 }

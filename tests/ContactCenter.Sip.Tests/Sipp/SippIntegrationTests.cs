@@ -38,6 +38,27 @@ public sealed class SippIntegrationTests
     }
 
     [Fact]
+    public async Task TrunkCall_SippHoldsAndResumes_CustomerAcceptedHoldReportedByeEnds()
+    {
+        await using var uas = new UasHarness(o =>
+        {
+            var trunk = new SipTrunkOptions { Name = "carrier" };
+            trunk.Addresses.Add("127.0.0.1");
+            o.Trunks.Add(trunk);
+        }, rtpBase: 44000);
+
+        var result = await SippRunner.RunAsync("uac-trunk-hold.xml", uas.Agent.LocalEndPoint);
+
+        Assert.True(result.ExitCode == 0, $"sipp exit {result.ExitCode}\n{result.Errors}\n{result.Output}");
+        var context = Assert.Single(uas.Handler.Invites);
+        Assert.Equal(("carrier", "+15557654321"), (context.Trunk!.Name, context.CallerNumber));
+        Assert.Null(context.Token);
+        Assert.Equal("customer", Assert.Single(uas.Handler.Established).ParticipantId);
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Ended.IsEmpty));
+        Assert.Equal([true, false], uas.Handler.HoldChanges);
+    }
+
+    [Fact]
     public async Task BadToken_SippExpects403_Gets403()
     {
         await using var uas = new UasHarness(rtpBase: 44000);

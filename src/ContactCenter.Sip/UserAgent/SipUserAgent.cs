@@ -16,6 +16,20 @@ namespace ContactCenter.Sip.UserAgent;
 /// each accepted call an <see cref="RtpLeg"/> and a <see cref="PhoneBridge"/> ticked every 20 ms.
 /// What a call becomes is decided by the host's <see cref="ISipCallHandler"/>.
 /// </summary>
+/// <remarks>
+/// Wiring for the host:
+/// <list type="number">
+/// <item>Bind <see cref="SipOptions"/> (section "Sip") with <see cref="SipOptionsValidator"/> and ValidateOnStart.</item>
+/// <item>Implement <see cref="ISipCallHandler"/>: validate the token / place the trunk caller in the queue in
+/// <see cref="ISipCallHandler.OnInviteAsync"/>; on <see cref="ISipCallHandler.OnCallEstablished"/> add the member,
+/// and feed <see cref="SipCall.Bridge"/> with <see cref="PhoneBridge.SetStreams"/> (the phone's subscriptions, as
+/// stream keys) and <see cref="PhoneBridge.PushOpus"/>/<see cref="PhoneBridge.PushOpusRtp"/> from the SFU's forwarding;
+/// remove the member on <see cref="ISipCallHandler.OnCallEnded"/>.</item>
+/// <item>Implement <see cref="IPhoneMediaSink"/> to publish the phone's G.711 RTP as its
+/// <see cref="PhoneStreams.MicrophoneAlias"/> stream (<see cref="SipCall.Leg"/>.Negotiation says PCMU or PCMA and the payload type).</item>
+/// <item>Create one <see cref="SipUserAgent"/>, call <see cref="Start"/>, and dispose it on shutdown (calls get BYE).</item>
+/// </list>
+/// </remarks>
 public sealed partial class SipUserAgent : IAsyncDisposable
 {
     internal const string AllowedMethods = "INVITE, ACK, BYE, CANCEL, OPTIONS";

@@ -5,7 +5,17 @@ namespace ContactCenter.Media.Peers;
 
 public sealed partial class PeerConnection
 {
+    /// <summary>
+    /// As DTLS client we wait this long for the browser to nominate (USE-CANDIDATE) before sending the
+    /// ClientHello anyway: a ClientHello that reaches a cold Chromium before its pair is selected was measured to
+    /// cost one 1-second BouncyCastle retransmit.
+    /// </summary>
+    internal static readonly TimeSpan NominationWait = TimeSpan.FromMilliseconds(500);
+
     private int _dtlsStarted;
+    private volatile bool _nominated;
+    private volatile bool _nominationWaitOver;
+    private ITimer? _nominationTimer;
 
     /// <summary>
     /// A DTLS datagram from one of our addresses (receive loop). It is queued for the handshake thread; the
@@ -43,6 +53,21 @@ public sealed partial class PeerConnection
             return;
         }
 
+        if (role == Dtls.DtlsRole.Client && !_nominated && !_nominationWaitOver)
+        {
+            if (Volatile.Read(ref _nominationTimer) is null)
+            {
+                var timer = _transport.TimeProvider.CreateTimer(
+                    static state => ((PeerConnection)state!).OnNominationWaitOver(), this, NominationWait, Timeout.InfiniteTimeSpan);
+                if (Interlocked.CompareExchange(ref _nominationTimer, timer, null) is not null)
+                {
+                    timer.Dispose();
+                }
+            }
+
+            return;
+        }
+
         if (Interlocked.Exchange(ref _dtlsStarted, 1) != 0)
         {
             return;
@@ -55,6 +80,12 @@ public sealed partial class PeerConnection
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
+    }
+
+    private void OnNominationWaitOver()
+    {
+        _nominationWaitOver = true;
+        TryStartDtls();
     }
 
     private void OnHandshakeFinished(Task<DtlsHandshakeResult> task)

@@ -37,6 +37,12 @@ public sealed partial class PeerConnection
         }
 
         Interlocked.Exchange(ref _lastConsentTicks, now.UtcTicks);
+        if (useCandidate && !_nominated)
+        {
+            _nominated = true;
+            TryStartDtls();
+        }
+
         var current = _remoteAddress;
         if (current is not null && current.Equals(from))
         {

@@ -117,6 +117,7 @@ public sealed partial class PeerConnection : IDisposable
         }
 
         PeerLog.Closed(_logger, Id, reason);
+        _nominationTimer?.Dispose();
         DtlsChannel.Close();
         _transport.Unregister(this);
         _connected.TrySetException(new InvalidOperationException("The peer closed: " + reason));

@@ -74,9 +74,9 @@ internal sealed class FakeBrowser : IAsyncDisposable
     }
 
     /// <summary>Sends one check and waits for the success response.</summary>
-    public async Task<byte[]?> CheckAsync(string serverUfrag, byte[] serverPassword)
+    public async Task<byte[]?> CheckAsync(string serverUfrag, byte[] serverPassword, bool useCandidate = true)
     {
-        var request = TestPeerSocket.BindingRequest(serverUfrag + ":" + Ufrag, serverPassword, out _);
+        var request = TestPeerSocket.BindingRequest(serverUfrag + ":" + Ufrag, serverPassword, out _, useCandidate);
         _socket.SendTo(request, _server);
         return await _media.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
     }

@@ -97,6 +97,22 @@ public sealed class PeerConnectionMediaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Offerer_BrowserNeverNominates_DtlsClientStartsAfterNominationWait()
+    {
+        var peer = _transport.CreatePeer();
+        await using var browser = new FakeBrowser(_transport.LocalEndPoint);
+        var offer = peer.CreateOffer([new OfferedMedia(MediaKind.Audio, "sendrecv")]);
+        peer.SetRemoteAnswer(browser.AnswerTo(offer, "passive"));
+
+        var handshake = browser.HandshakeAsync(DtlsRole.Server, peer.Certificate.Fingerprint);
+        await browser.CheckAsync(peer.LocalIce.Ufrag, peer.LocalIce.PasswordBytes, useCandidate: false);
+
+        await handshake;
+        await peer.Connected.WaitAsync(Timeout);
+        Assert.Equal(PeerConnectionState.Connected, peer.State);
+    }
+
+    [Fact]
     public async Task Answerer_BrowserCertificateDoesNotMatchOfferFingerprint_PeerClosed()
     {
         var peer = _transport.CreatePeer();

@@ -18,6 +18,16 @@ public static class UiServiceCollectionExtensions
     public static WebApplicationBuilder AddContactCenterUi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // The host runs from the repository (./run.sh is `dotnet run -c Release`), not from a publish folder, so
+        // blazor.web.js and MudBlazor's files live where the build's static web assets manifest says, not in the
+        // root wwwroot. ASP.NET Core reads that manifest only in Development by itself; a published host has none,
+        // and then this does nothing.
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
+
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         builder.AddContactCenterIdentity();

@@ -1,14 +1,42 @@
 // Page-side helpers of the ContactCenter pages (loaded as an ES module by the Blazor components).
-// They own the local capture (microphone, camera, screen) and hand streams to the browser SDK when it is present:
-// window.ContactCenterRtc from contactcenter-rtc.js (the SFU's SDK). Without the SDK every call here still works and
-// reports { sdk: false }, so the pages run before the media plane exists.
+// They own the local capture (microphone, camera, screen), hand the streams to the browser SDK
+// (contactcenter-rtc.js, ContactCenterRtc) and play what the server forwards. The server decides who hears whom:
+// this file only publishes and plays. Without the SDK file every call still works and reports { sdk: false }.
 
 const local = { microphone: null, camera: null, screenShare: null };
-let sdkConnected = false;
+let rtc = null;
 
-function sdk() {
-    const rtc = window.ContactCenterRtc;
-    return rtc && typeof rtc.connect === "function" ? rtc : null;
+async function loadSdk() {
+    try {
+        return await import(new URL('./contactcenter-rtc.js', import.meta.url).href);
+    } catch {
+        return null;
+    }
+}
+
+/** Plays a received audio stream in a hidden element (video is not shown on these pages yet). */
+function play(stream) {
+    const tracks = stream.mediaStream ? stream.mediaStream.getAudioTracks() : [];
+    if (tracks.length === 0) return;
+    let element = document.getElementById('cc-audio-' + stream.streamId);
+    if (!element) {
+        element = document.createElement('audio');
+        element.id = 'cc-audio-' + stream.streamId;
+        element.autoplay = true;
+        element.hidden = true;
+        element.dataset.ccRemote = 'true';
+        document.body.appendChild(element);
+    }
+    element.srcObject = stream.mediaStream;
+    element.play().catch(() => { /* autoplay waits for the first click */ });
+}
+
+function unplay(stream) {
+    const element = document.getElementById('cc-audio-' + stream.streamId);
+    if (element) {
+        element.srcObject = null;
+        element.remove();
+    }
 }
 
 function describe(error) {
@@ -27,15 +55,13 @@ function stop(alias) {
 }
 
 async function publish(alias) {
-    const rtc = sdk();
-    if (rtc && sdkConnected && local[alias] && typeof rtc.publish === "function") {
-        await rtc.publish(alias, local[alias]);
+    if (rtc && local[alias]) {
+        await rtc.publish(local[alias], alias);
     }
 }
 
 async function unpublish(alias) {
-    const rtc = sdk();
-    if (rtc && sdkConnected && typeof rtc.unpublish === "function") {
+    if (rtc) {
         await rtc.unpublish(alias);
     }
 }
@@ -57,14 +83,34 @@ export async function requestMicrophone() {
 
 /** Joins the media plane with a participant token and publishes the microphone. */
 export async function connectMedia(token) {
-    const rtc = sdk();
-    if (!rtc || !token) {
+    const sdk = await loadSdk();
+    if (!sdk || !token) {
         return { sdk: false };
     }
-    await rtc.connect(token);
-    sdkConnected = true;
+    if (rtc) {
+        await stopSdk();
+    }
+    const client = new sdk.ContactCenterRtc();
+    client.onStreamAvailable(play);
+    client.onStreamUnavailable(unplay);
+    await client.connect(token);
+    rtc = client;
     await publish("microphone");
     return { sdk: true };
+}
+
+/** The SDK's getStats() (inbound/outbound per stream), for diagnostics and tests; null without a connection. */
+export async function mediaStats() {
+    return rtc ? await rtc.getStats() : null;
+}
+
+async function stopSdk() {
+    const client = rtc;
+    rtc = null;
+    if (client) {
+        try { await client.disconnect(); } catch { /* already gone */ }
+    }
+    document.querySelectorAll('audio[data-cc-remote]').forEach(a => { a.srcObject = null; a.remove(); });
 }
 
 export function setMicrophoneEnabled(enabled) {
@@ -112,11 +158,7 @@ export async function setScreenShare(enabled, dotnet) {
 
 /** Leaves the media plane and releases every device. */
 export async function stopMedia() {
-    const rtc = sdk();
-    if (rtc && sdkConnected && typeof rtc.disconnect === "function") {
-        try { await rtc.disconnect(); } catch { /* already gone */ }
-    }
-    sdkConnected = false;
+    await stopSdk();
     stop("microphone");
     stop("camera");
     stop("screenShare");

@@ -133,9 +133,10 @@ public partial class Agent : LiveComponentBase
         }
 
         var mine = accepted.Value.Agents.First(a => a.UserId == me.UserId);
-        if (await Tokens.IssueAsync(mine.ParticipantId) is { } token)
+        if (await Tokens.IssueAsync(mine.ParticipantId) is { } token
+            && await Media.ConnectAsync(token) is { Ok: false, Error: { } mediaError })
         {
-            await Media.ConnectAsync(token);
+            Snackbar.Add($"Audio could not start: {mediaError}", Severity.Warning);
         }
 
         return null;

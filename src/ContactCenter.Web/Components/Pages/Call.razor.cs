@@ -10,6 +10,7 @@ public partial class Call : LiveComponentBase
 {
     private string? _name;
     private string? _error;
+    private string? _mediaWarning;
     private bool _busy;
     private string? _callId;
     private CallerView? _view;
@@ -72,9 +73,10 @@ public partial class Call : LiveComponentBase
 
             _callId = started.Value.CallId;
             _view = Center.GetCallerView(_callId);
-            if (await Tokens.IssueAsync(started.Value.ParticipantId) is { } token)
+            if (await Tokens.IssueAsync(started.Value.ParticipantId) is { } token
+                && await Media.ConnectAsync(token) is { Ok: false, Error: { } mediaError })
             {
-                await Media.ConnectAsync(token);
+                _mediaWarning = $"Audio could not start: {mediaError}";
             }
         }
         finally
@@ -105,6 +107,7 @@ public partial class Call : LiveComponentBase
 
     private void Reset()
     {
+        _mediaWarning = null;
         _callId = null;
         _view = null;
     }

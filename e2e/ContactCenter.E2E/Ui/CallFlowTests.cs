@@ -1,0 +1,125 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ContactCenter.E2E.Ui;
+
+/// <summary>
+/// A customer calls from /call; the agent is offered the call and accepts; the supervisor sees it live, monitors,
+/// whispers (the matrix shows supervisor → agent and nothing to the customer) and leaves; the agent hangs up and
+/// the call shows in the admin's usage report. Audio assertions come with the SFU.
+/// </summary>
+[Collection(UiCollection.Name)]
+public sealed class CallFlowTests(UiFixture fixture)
+{
+    private const string Caller = "Carol Example";
+
+    [Fact]
+    public async Task WebCall_AgentAcceptsSupervisorWhispers_AllPagesFollow()
+    {
+        var agent = await fixture.NewPageAsync();
+        await UiSteps.SignInAsync(agent, "Agent", "/agent");
+        await UiSteps.WaitInteractiveAsync(agent);
+        await agent.GetByTestId("status-available").ClickAsync();
+        await Expect(agent.GetByTestId("status-available")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        var supervisor = await fixture.NewPageAsync();
+        await UiSteps.SignInAsync(supervisor, "Supervisor", "/supervisor");
+        await UiSteps.WaitInteractiveAsync(supervisor);
+        await Expect(supervisor.GetByTestId("no-calls")).ToBeVisibleAsync();
+
+        // The customer calls.
+        var customer = await fixture.NewPageAsync();
+        await customer.GotoAsync("/call");
+        await UiSteps.WaitInteractiveAsync(customer);
+        await UiSteps.ScreenshotAsync(customer, "call-form");
+        await customer.Locator("[data-testid=caller-name] input").FillAsync(Caller);
+        await customer.GetByTestId("call-button").ClickAsync();
+        await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("Waiting for an agent|Connecting you"));
+
+        // The agent is offered it; the supervisor sees it waiting.
+        await Expect(agent.GetByTestId("offer-caller")).ToHaveTextAsync(Caller);
+        await UiSteps.ScreenshotAsync(agent, "agent-offer");
+        await Expect(supervisor.GetByTestId("row-customer")).ToHaveTextAsync(Caller);
+        await UiSteps.ScreenshotAsync(customer, "call-waiting");
+
+        // The agent accepts: both sides connected.
+        await agent.GetByTestId("offer-accept").ClickAsync();
+        await Expect(agent.GetByTestId("call-customer")).ToHaveTextAsync(Caller);
+        await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Connected");
+        await Expect(supervisor.GetByTestId("row-agent")).ToHaveTextAsync("Agent");
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
+        await UiSteps.ScreenshotAsync(customer, "call-connected");
+
+        // The supervisor monitors, then whispers.
+        await supervisor.GetByTestId("action-monitor").ClickAsync();
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Monitor");
+        await supervisor.GetByTestId("action-whisper").ClickAsync();
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Whisper");
+        await Expect(agent.GetByTestId("whisper-indicator")).ToBeVisibleAsync();
+        await UiSteps.ScreenshotAsync(agent, "agent-whispered");
+
+        var matrix = supervisor.GetByTestId("who-hears-whom");
+        var supervisorColumn = "td[data-publisher][data-subscriber]";
+        await Expect(matrix.Locator(supervisorColumn)).ToHaveCountAsync(6);
+        var cells = await matrix.Locator(supervisorColumn).EvaluateAllAsync<string[]>(
+            "tds => tds.map(td => td.closest('tr').querySelector('th .cc-role').textContent + '<-' + " +
+            "td.closest('table').querySelectorAll('thead th')[td.cellIndex].querySelector('.cc-role').textContent + '=' + td.dataset.hears)");
+        Assert.Contains("agent<-supervisor=yes", cells);
+        Assert.Contains("customer<-supervisor=no", cells);
+        Assert.Contains("customer<-agent=yes", cells);
+        await UiSteps.ScreenshotAsync(supervisor, "supervisor-whisper");
+
+        // The customer's page shows nothing of the supervisor.
+        var customerText = await customer.GetByTestId("caller-panel").InnerTextAsync();
+        Assert.DoesNotContain("supervis", customerText, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("whisper", customerText, StringComparison.OrdinalIgnoreCase);
+
+        // The supervisor leaves: the call is fully wired again and the indicator goes.
+        await supervisor.GetByTestId("action-leave").ClickAsync();
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
+        await Expect(agent.GetByTestId("whisper-indicator")).ToHaveCountAsync(0);
+
+        // The agent hangs up: the call leaves the live table and the caller sees it ended.
+        await agent.GetByTestId("agent-hangup").ClickAsync();
+        await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Call ended");
+        await Expect(supervisor.GetByTestId("no-calls")).ToBeVisibleAsync();
+        await Expect(agent.GetByTestId("agent-idle")).ToBeVisibleAsync();
+        await UiSteps.ScreenshotAsync(customer, "call-ended");
+
+        // The admin's usage report has the call's participant-minutes by tag.
+        var admin = await fixture.NewPageAsync();
+        await UiSteps.SignInAsync(admin, "Admin", "/admin");
+        await UiSteps.WaitInteractiveAsync(admin);
+        await admin.GetByRole(AriaRole.Tab, new() { Name = "Usage by tag" }).ClickAsync();
+        await Expect(admin.GetByTestId("usage-total-web-caller")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("usage-total-agent")).ToBeVisibleAsync();
+        await Expect(admin.GetByTestId("usage-total-supervisor")).ToBeVisibleAsync();
+        await UiSteps.ScreenshotAsync(admin, "admin-usage");
+
+        var csv = await admin.Context.APIRequest.GetAsync("/admin/usage.csv");
+        Assert.Equal(200, csv.Status);
+        Assert.Contains(",web-caller,", await csv.TextAsync(), StringComparison.Ordinal);
+
+        foreach (var page in new[] { agent, supervisor, customer, admin })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Pages_NarrowScreen_RenderWithoutHorizontalScroll()
+    {
+        var page = await fixture.NewPageAsync(390, 844);
+        await UiSteps.SignInAsync(page, "Supervisor", "/supervisor");
+        await UiSteps.WaitInteractiveAsync(page);
+
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+
+        await UiSteps.ScreenshotAsync(page, "supervisor-narrow");
+        Assert.False(overflow);
+        await page.GotoAsync("/call");
+        await UiSteps.WaitInteractiveAsync(page);
+        await UiSteps.ScreenshotAsync(page, "call-narrow");
+        await page.Context.CloseAsync();
+    }
+}

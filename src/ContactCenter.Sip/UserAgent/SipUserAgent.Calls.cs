@@ -7,6 +7,24 @@ namespace ContactCenter.Sip.UserAgent;
 
 public sealed partial class SipUserAgent
 {
+    private void AddCall(SipCall call)
+    {
+        lock (_tickLock)
+        {
+            _calls[SipCall.DialogKey(call.CallId, call.LocalTag)] = call;
+            _tickList = [.. _calls.Values];
+        }
+    }
+
+    private void RemoveCall(SipCall call)
+    {
+        lock (_tickLock)
+        {
+            _calls.TryRemove(SipCall.DialogKey(call.CallId, call.LocalTag), out _);
+            _tickList = [.. _calls.Values];
+        }
+    }
+
     private void OnLegEnded(SipCall call, RtpLegEndReason reason)
     {
         if (reason == RtpLegEndReason.Closed)
@@ -28,7 +46,7 @@ public sealed partial class SipUserAgent
             return;
         }
         call.EndReason = reason;
-        _calls.TryRemove(SipCall.DialogKey(call.CallId, call.LocalTag), out _);
+        RemoveCall(call);
         SipLog.CallEnded(_logger, call.CallId, reason);
         call.Bridge.Dispose();
         await call.Leg.DisposeAsync().ConfigureAwait(false);

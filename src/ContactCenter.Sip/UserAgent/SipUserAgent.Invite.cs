@@ -133,7 +133,7 @@ public sealed partial class SipUserAgent
         call.AwaitingAnswer = context.Offer is null;
         leg.Update(call.AnsweredDirection, null, context.Negotiation);
         tx.AckTimedOut = t => { _ = EndCallAsync(call, SipCallEndReason.AckTimeout, sendBye: true); };
-        _calls[SipCall.DialogKey(call.CallId, call.LocalTag)] = call;
+        AddCall(call);
 
         // 180 then 200 with the answer; both carry our tag and Contact (RFC 3261 §13.3.1).
         tx.SendResponse(WithContact(Respond(request, 180, "Ringing", call.LocalTag), tx.Flow.Transport, source));
@@ -147,7 +147,7 @@ public sealed partial class SipUserAgent
         if (tx.LastStatusCode != 200)
         {
             // A CANCEL won the race and 487 went out instead: drop the call quietly.
-            _calls.TryRemove(SipCall.DialogKey(call.CallId, call.LocalTag), out _);
+            RemoveCall(call);
             call.TryEnd();
             call.Bridge.Dispose();
             _ = leg.DisposeAsync().AsTask();

@@ -49,6 +49,9 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _pendingInvites = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipCall> _calls = new(StringComparer.Ordinal);
     private readonly List<Task> _loops = [];
+    private readonly object _tickLock = new();
+    // Copy-on-write list for the media clock, so a tick enumerates without allocating.
+    private volatile SipCall[] _tickList = [];
     private Socket? _udp;
     private Socket? _tcp;
 
@@ -139,7 +142,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
     private void TickAll()
     {
-        foreach (var call in _calls.Values)
+        foreach (var call in _tickList)
         {
             if (call.State == SipCallState.Ended)
             {

@@ -59,9 +59,9 @@ public sealed class CallFlowTests(UiFixture fixture)
         await UiSteps.ScreenshotAsync(agent, "agent-whispered");
 
         var matrix = supervisor.GetByTestId("who-hears-whom");
-        var supervisorColumn = "td[data-publisher][data-subscriber]";
-        await Expect(matrix.Locator(supervisorColumn)).ToHaveCountAsync(6);
-        var cells = await matrix.Locator(supervisorColumn).EvaluateAllAsync<string[]>(
+        var edgeCells = "td[data-publisher][data-subscriber]";
+        await Expect(matrix.Locator(edgeCells)).ToHaveCountAsync(6);
+        var cells = await matrix.Locator(edgeCells).EvaluateAllAsync<string[]>(
             "tds => tds.map(td => td.closest('tr').querySelector('th .cc-role').textContent + '<-' + " +
             "td.closest('table').querySelectorAll('thead th')[td.cellIndex].querySelector('.cc-role').textContent + '=' + td.dataset.hears)");
         Assert.Contains("agent<-supervisor=yes", cells);
@@ -74,10 +74,16 @@ public sealed class CallFlowTests(UiFixture fixture)
         Assert.DoesNotContain("supervis", customerText, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("whisper", customerText, StringComparison.OrdinalIgnoreCase);
 
-        // The supervisor leaves: the call is fully wired again and the indicator goes.
+        // The supervisor barges: now the customer hears the supervisor too.
+        await supervisor.GetByTestId("action-barge").ClickAsync();
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Barge");
+        await Expect(matrix.Locator("tbody tr:has(th .cc-role:text-is('customer')) td[data-hears=yes]")).ToHaveCountAsync(2);
+        await Expect(agent.GetByTestId("whisper-indicator")).ToHaveCountAsync(0);
+
+        // The supervisor leaves: the call is fully wired again.
         await supervisor.GetByTestId("action-leave").ClickAsync();
         await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
-        await Expect(agent.GetByTestId("whisper-indicator")).ToHaveCountAsync(0);
+        await Expect(matrix.Locator("td[data-hears]")).ToHaveCountAsync(2);
 
         // The agent hangs up: the call leaves the live table and the caller sees it ended.
         await agent.GetByTestId("agent-hangup").ClickAsync();

@@ -28,6 +28,25 @@ public sealed class AgentCallPanelTests : MudTestContext
     }
 
     [Fact]
+    public void Render_TakenOver_ShowsTakeOverNoticeNotWhisper()
+    {
+        var cut = Render<AgentCallPanel>(p => p
+            .Add(c => c.Call, Samples.Connected(CallMode.TakeOver, supervisors: [Samples.Supervisor]))
+            .Add(c => c.Now, Samples.Now));
+
+        Assert.NotNull(cut.Find("[data-testid=takeover-indicator]"));
+        Assert.Empty(cut.FindAll("[data-testid=whisper-indicator]"));
+    }
+
+    [Fact]
+    public void Render_Digits_ShowsThemInsteadOfPlaceholder()
+    {
+        var cut = Render<AgentCallPanel>(p => p.Add(c => c.Call, Samples.Connected()).Add(c => c.Now, Samples.Now).Add(c => c.Digits, "12#"));
+
+        Assert.Equal("12#", cut.Find("[data-testid=dtmf-digits]").TextContent.Trim());
+    }
+
+    [Fact]
     public void HangUpClick_RaisesOnHangUp()
     {
         var hungUp = false;

@@ -10,7 +10,8 @@ namespace ContactCenter.SfuMeasure;
 
 /// <summary>
 /// Measures, over N runs (default 20), with three Chromium participants on the real host:
-///   1. mode change -> last packet forwarded on a removed edge (server clock, edge counters);
+///   1. mode change -> last packet forwarded on a removed edge (server clock, edge counters), from the REST call
+///      and from the router's table swap;
 ///   2. mode change -> first video frame decoded on a new edge (browser getStats, same machine clock);
 ///   3. join (connect) -> first video frame decoded.
 /// </summary>
@@ -51,18 +52,27 @@ internal static class MeasureProgram
         await UntilAsync(async () => await agent.EvaluateAsync<int>("p => window.ccFrames(p)", customerId) > 0);
 
         var removal = new List<double>();
+        var removalAfterSwap = new List<double>();
+        var apply = new List<double>();
         var newEdge = new List<double>();
         for (int i = 0; i < runs; i++)
         {
-            // Take over: the agent stops receiving the customer. When did the last packet cross that edge?
+            // Take over: the agent stops receiving the customer. When did the last packet cross that edge, counted
+            // from the REST call (includes storing the subscriptions) and from the router's table swap?
             await Task.Delay(500);
+            long applied = 0;
+            void OnApplied(string changedSession) => Interlocked.CompareExchange(ref applied, Stopwatch.GetTimestamp(), 0);
+            router.EdgesChanged += OnApplied;
             long changed = Stopwatch.GetTimestamp();
             await api.SetModeAsync(session, "takeOver", supervisorId, agentId, customerId);
             await Task.Delay(300);
+            router.EdgesChanged -= OnApplied;
             long last = Math.Max(
                 router.CountersOf(customerId, "microphone", agentId)?.LastForwardedTimestamp ?? 0,
                 router.CountersOf(customerId, "camera", agentId)?.LastForwardedTimestamp ?? 0);
             removal.Add(Math.Max(0, Stopwatch.GetElapsedTime(changed, last).TotalMilliseconds));
+            removalAfterSwap.Add(Math.Max(0, Stopwatch.GetElapsedTime(applied, last).TotalMilliseconds));
+            apply.Add(Stopwatch.GetElapsedTime(changed, applied).TotalMilliseconds);
             await UntilAsync(async () => await agent.EvaluateAsync<int>("p => window.ccFrames(p)", customerId) == 0);
 
             // Fully wired again: the agent's new edge from the customer. When is its first frame decoded?
@@ -88,7 +98,9 @@ internal static class MeasureProgram
             await Task.Delay(300);
         }
 
-        Report("mode change -> last packet on a removed edge", removal);
+        Report("mode change (REST call) -> router applied", apply);
+        Report("mode change (REST call) -> last packet on a removed edge", removal);
+        Report("router applied -> last packet on a removed edge", removalAfterSwap);
         Report("mode change -> first frame decoded on a new edge", newEdge);
         Report("join (connect) -> first frame decoded", join);
         return 0;

@@ -175,10 +175,12 @@ public sealed partial class SfuRouter : IRtpSink
     {
         participant.IsActive = false;
         participant.Tracks = [];
-        participant.Subscribe?.Close("participant left");
+        // Forget the connection first: its Closed event must not re-enter the router for a participant that is gone.
+        var subscribe = participant.Subscribe;
         participant.Subscribe = null;
         participant.Slots.Clear();
         participant.PublishSlots();
+        subscribe?.Close("participant left");
     }
 
     private void RaiseChanged(string? sessionId)

@@ -46,6 +46,9 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
     /// <summary>The SFU's view of this participant (for diagnostics and tests).</summary>
     public SfuParticipant Participant => _participant ?? throw new InvalidOperationException("Not attached.");
 
+    /// <summary>The revision of the latest subscribe offer (a door whose answers carry no revision answers this one).</summary>
+    public int SdpRevision => Participant.SdpRevision;
+
     public ConnectResult Describe() => new(ParticipantId, SessionId, PublishPermissions);
 
     /// <summary>

@@ -177,7 +177,9 @@ public sealed partial class PeerConnection
             _ => null,
         };
         var mid = offered.Mid;
-        if (kind is null || offered.IsRejected || mid is null || !offered.Protocol.Contains("SAVPF", StringComparison.Ordinal)
+        // RFC 9143 §7.5: a bundle-only m-line has port 0 but is offered, not rejected.
+        bool rejected = offered.IsRejected && !offered.Has("bundle-only");
+        if (kind is null || rejected || mid is null || !offered.Protocol.Contains("SAVPF", StringComparison.Ordinal)
             || (bundle.Count > 0 && !bundle.Contains(mid)))
         {
             return null;

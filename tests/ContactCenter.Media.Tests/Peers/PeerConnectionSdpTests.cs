@@ -115,6 +115,19 @@ public sealed class PeerConnectionSdpTests : IAsyncLifetime
     }
 
     [Fact]
+    public void CreateAnswer_BundleOnlyMLine_AcceptedDespitePortZero()
+    {
+        var peer = _transport.CreatePeer();
+        var offer = SdpFixtures.ChromiumOffer.Replace("m=video 9 ", "m=video 0 ", StringComparison.Ordinal)
+            .Replace("a=mid:1\r\n", "a=mid:1\r\na=bundle-only\r\n", StringComparison.Ordinal);
+
+        var answer = SdpSessionDescription.Parse(peer.CreateAnswer(offer));
+
+        Assert.Equal(_transport.LocalEndPoint.Port, answer.Media[1].Port);
+        Assert.Equal(["0", "1"], answer.BundleMids());
+    }
+
+    [Fact]
     public void CreateAnswer_OfferIsPassive_WeAreDtlsClient()
     {
         var peer = _transport.CreatePeer();

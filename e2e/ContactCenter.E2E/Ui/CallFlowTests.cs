@@ -67,6 +67,10 @@ public sealed class CallFlowTests(UiFixture fixture)
         Assert.Contains("agent<-supervisor=yes", cells);
         Assert.Contains("customer<-supervisor=no", cells);
         Assert.Contains("customer<-agent=yes", cells);
+
+        // The supervisor's page publishes its (fake) microphone: the SFU's counters show it reaching the agent.
+        var supervisorToAgent = matrix.Locator("tbody tr:has(th .cc-role:text-is('agent')) td[data-hears=yes]").Last;
+        await Expect(supervisorToAgent).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cc-flowing"), new() { Timeout = 30_000 });
         await UiSteps.ScreenshotAsync(supervisor, "supervisor-whisper");
 
         // The customer's page shows nothing of the supervisor.

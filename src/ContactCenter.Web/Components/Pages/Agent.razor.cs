@@ -63,10 +63,15 @@ public partial class Agent : LiveComponentBase
         Refresh();
     }
 
-    protected override Task OnLiveChangeAsync()
+    protected override async Task OnLiveChangeAsync()
     {
+        var hadCall = _desk?.Call is not null;
         Refresh();
-        return Task.CompletedTask;
+        if (hadCall && _desk?.Call is null)
+        {
+            // The caller hung up: release the devices.
+            await Media.StopAsync();
+        }
     }
 
     protected override void OnDisposing()

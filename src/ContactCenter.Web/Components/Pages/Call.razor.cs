@@ -23,14 +23,20 @@ public partial class Call : LiveComponentBase
 
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
-    protected override Task OnLiveChangeAsync()
+    protected override async Task OnLiveChangeAsync()
     {
-        if (_callId is not null)
+        if (_callId is null)
         {
-            _view = Center.GetCallerView(_callId);
+            return;
         }
 
-        return Task.CompletedTask;
+        var wasEnded = _view?.State == CallState.Ended;
+        _view = Center.GetCallerView(_callId);
+        if (!wasEnded && _view?.State == CallState.Ended)
+        {
+            // The agent hung up: release the microphone.
+            await Media.StopAsync();
+        }
     }
 
     /// <summary>The caller closed the page (or lost the connection for good): a call nobody is on must not wait.</summary>

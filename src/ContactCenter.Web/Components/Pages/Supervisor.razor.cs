@@ -4,6 +4,7 @@ using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Components.Supervision;
 using ContactCenter.Web.Identity;
+using ContactCenter.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
@@ -32,6 +33,15 @@ public partial class Supervisor : LiveComponentBase
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private PageMedia Media { get; set; } = default!;
+
+    [Inject]
+    private MediaTokenIssuer Tokens { get; set; } = default!;
+
+    /// <summary>The participant this page's media is connected as (the supervisor's in one call), if any.</summary>
+    private string? _mediaParticipantId;
+
     /// <summary>The matrix follows the media plane's counters about once a second.</summary>
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
@@ -47,6 +57,12 @@ public partial class Supervisor : LiveComponentBase
     protected override async Task OnLiveChangeAsync()
     {
         _calls = Center.ActiveCalls;
+        if (_mediaParticipantId is not null && !_calls.Any(c => c.Supervisors.Any(s => s.ParticipantId == _mediaParticipantId)))
+        {
+            // The call ended (or someone else removed us): release the devices.
+            _mediaParticipantId = null;
+            await Media.StopAsync();
+        }
 
         // Keep the chosen call; otherwise follow the call this supervisor is in, or the first connected one.
         _selected = _calls.FirstOrDefault(c => c.CallId == _selectedId)
@@ -62,6 +78,37 @@ public partial class Supervisor : LiveComponentBase
 
         _edges = await Snapshots.GetEdgesAsync(_selected.CallId);
         _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+    }
+
+    /// <summary>
+    /// Connects this page's microphone and speakers as the supervisor's participant when it joined a call, and
+    /// disconnects when it left. Who hears the supervisor is the server's decision (the mode), never this page's.
+    /// </summary>
+    private async Task FollowMediaAsync(string? participantId)
+    {
+        if (participantId == _mediaParticipantId)
+        {
+            return;
+        }
+
+        await Media.StopAsync();
+        _mediaParticipantId = null;
+        if (participantId is null)
+        {
+            return;
+        }
+
+        var microphone = await Media.RequestMicrophoneAsync();
+        if (!microphone.Ok)
+        {
+            Snackbar.Add($"Microphone: {microphone.Error}", Severity.Warning);
+        }
+
+        _mediaParticipantId = participantId;
+        if (await Tokens.IssueAsync(participantId) is { } token && await Media.ConnectAsync(token) is { Ok: false, Error: { } error })
+        {
+            Snackbar.Add($"Audio could not start: {error}", Severity.Warning);
+        }
     }
 
     private static IReadOnlyList<MatrixMember> MatrixMembers(LiveCallView call) =>
@@ -107,6 +154,7 @@ public partial class Supervisor : LiveComponentBase
             else
             {
                 _selectedId = request.CallId;
+                await FollowMediaAsync(result.Value.Supervisors.FirstOrDefault(s => s.UserId == _me.UserId)?.ParticipantId);
             }
         }
         finally

@@ -120,10 +120,10 @@ public sealed partial class SipUserAgent
         return AcceptCall(tx, call, context, source);
     }
 
-    private SipMessage? AcceptCall(InviteServerTransaction tx, SipCall accepted, SipInviteContext context, IPEndPoint source)
+    /// <summary>Registers the dialog, answers 180 then 200, and starts the media once the 200 really went out.</summary>
+    private SipMessage? AcceptCall(InviteServerTransaction tx, SipCall call, SipInviteContext context, IPEndPoint source)
     {
         var request = tx.Request;
-        var call = accepted;
         var leg = call.Leg;
         leg.DtmfReceived += (_, digit, duration) => Notify(call, c => _handler.OnDtmf(c, digit, duration));
         leg.Ended += (_, reason) => OnLegEnded(call, reason);

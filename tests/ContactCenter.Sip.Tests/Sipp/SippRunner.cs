@@ -13,7 +13,7 @@ internal static class SippRunner
     public sealed record Result(int ExitCode, string Output, string Errors, bool TimedOut);
 
     public static async Task<Result> RunAsync(string scenario, IPEndPoint target, string? token = null, string transport = "u1",
-        TimeSpan? bound = null)
+        TimeSpan? bound = null, bool rtpEcho = false)
     {
         var work = Directory.CreateTempSubdirectory("sipp-");
         try
@@ -29,6 +29,11 @@ internal static class SippRunner
             if (token is not null)
             {
                 args.AddRange(["-key", "token", token]);
+            }
+            if (rtpEcho)
+            {
+                // sipp sends every RTP packet it receives on its media port straight back to the sender.
+                args.Add("-rtp_echo");
             }
             var start = new ProcessStartInfo(Executable)
             {

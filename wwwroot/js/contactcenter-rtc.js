@@ -175,6 +175,21 @@ export class ContactCenterRtc {
         return participantId ? result[participantId] : result;
     }
 
+    /**
+     * Restarts ICE on both connections (what the SDK does by itself after a network blip): the publish
+     * connection offers again with new ICE credentials; the server sends a new offer for the subscribe one.
+     */
+    async restartIce() {
+        const work = [];
+        if (this._pub?.remoteDescription) {
+            work.push(this._negotiatePublish(true));
+        }
+        if (this._sub) {
+            work.push(this._invoke('RestartIce'));
+        }
+        await Promise.all(work);
+    }
+
     /** Leaves: both connections close and signaling stops. */
     async disconnect() {
         const hub = this._hub;

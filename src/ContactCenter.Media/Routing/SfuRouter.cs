@@ -119,6 +119,15 @@ public sealed partial class SfuRouter : IRtpSink
         RaiseChanged(sessionId);
     }
 
+    /// <summary>The participant's current registration, or null when its signaling is not connected.</summary>
+    public SfuParticipant? Find(string participantId)
+    {
+        lock (_gate)
+        {
+            return _participants.GetValueOrDefault(participantId);
+        }
+    }
+
     /// <summary>The session's edges as applied, one row per published stream they match, with live counters.</summary>
     public IReadOnlyList<EdgeSnapshot> Snapshot(string sessionId)
     {

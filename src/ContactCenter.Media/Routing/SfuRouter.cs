@@ -108,12 +108,13 @@ public sealed partial class SfuRouter : IRtpSink
     {
         lock (_gate)
         {
-            if (!_sessions.Remove(sessionId))
+            if (!_sessions.Remove(sessionId, out var edges))
             {
                 return;
             }
 
             Reconcile();
+            ForgetCounters(edges);
         }
 
         RaiseChanged(sessionId);
@@ -174,6 +175,25 @@ public sealed partial class SfuRouter : IRtpSink
         lock (_gate)
         {
             return _counters.GetValueOrDefault((publisherId, alias, subscriberId));
+        }
+    }
+
+    /// <summary>Drops the counters of a finished session's edges (its participants' ids are unique to it).</summary>
+    private void ForgetCounters(RouteEdge[] edges)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var edge in edges)
+        {
+            ids.Add(edge.PublisherId);
+            ids.Add(edge.SubscriberId);
+        }
+
+        foreach (var key in _counters.Keys.ToList())
+        {
+            if (ids.Contains(key.Publisher) && ids.Contains(key.Subscriber))
+            {
+                _counters.Remove(key);
+            }
         }
     }
 

@@ -215,4 +215,22 @@ public sealed class SfuRouterEdgeTests
         Assert.Empty(connection.Rtp);
         Assert.Equal(0, _h.Router.Table.TrackCount);
     }
+
+    [Fact]
+    public void RemoveSession_StopsForwardingAndForgetsItsEdges()
+    {
+        _h.Join("a");
+        _h.Join("b");
+        _h.Publish("a", audioSsrc: 1001);
+        _h.Apply(("a", "*", "b"));
+        _h.Answer("b");
+        _h.Send("a", 1001, 1);
+
+        _h.Router.RemoveSession(RouterHarness.Session);
+        _h.Send("a", 1001, 2);
+
+        Assert.Single(_h.Subscribes["b"].Rtp);
+        Assert.Empty(_h.Router.Snapshot(RouterHarness.Session));
+        Assert.Null(_h.Router.CountersOf("a", "microphone", "b"));
+    }
 }

@@ -145,4 +145,41 @@ public sealed class PhoneBridgeTests
         G711.DecodeMuLaw(sender.Frames[^1], decoded);
         Assert.True(ToneMath.ToneLevel(decoded, 700, 8000) > 1000);
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(40)]
+    [InlineData(60)]
+    public void Tick_OpusPacketsOfOtherDurations_StillOneFramePerTickWithTheTone(int packetMs)
+    {
+        var sender = new RecordingSender();
+        using var bridge = new PhoneBridge(sender, G711Codec.Pcmu);
+        bridge.SetStreams(["agent"]);
+        using var encoder = new OpusEncoder();
+        var packet = new byte[1500];
+        var samples = 48 * packetMs;
+        ushort sequence = 0;
+        var produced = 0;
+        for (var tick = 0; tick < 60; tick++)
+        {
+            // Deliver packets as fast as real time produces them: by the end of this tick, (tick + 1) * 20 ms exist.
+            while (produced < (tick + 1) * 960)
+            {
+                var length = encoder.Encode(ToneMath.Sine(600, 48000, samples, 6000, produced), packet);
+                bridge.PushOpus("agent", sequence++, (uint)produced, packet.AsSpan(0, length));
+                produced += samples;
+            }
+            bridge.Tick();
+        }
+
+        Assert.Equal(60, sender.Frames.Count);
+        var decoded = new short[160 * 30];
+        for (var i = 0; i < 30; i++)
+        {
+            G711.DecodeMuLaw(sender.Frames[30 + i], decoded.AsSpan(i * 160, 160));
+        }
+        Assert.True(ToneMath.ToneLevel(decoded, 600, 8000) > 1000, $"level {ToneMath.ToneLevel(decoded, 600, 8000)}");
+        var silentFrames = sender.Frames.Skip(30).Count(f => f.All(b => b is 0xFF or 0x7F));
+        Assert.Equal(0, silentFrames);
+    }
 }

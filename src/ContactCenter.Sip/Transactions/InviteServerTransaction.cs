@@ -28,6 +28,12 @@ internal sealed class InviteServerTransaction : SipServerTransaction
 
     public bool IsAcked { get; private set; }
 
+    /// <summary>
+    /// The To-tag for every response of this INVITE and of a CANCEL for it (RFC 3261 §9.2 asks for the same
+    /// tag on both), set by the UAS core when the transaction is created.
+    /// </summary>
+    public string? LocalTag { get; init; }
+
     /// <summary>Sends 100 Trying at once, so the client stops retransmitting (RFC 3261 §17.2.1).</summary>
     public void SendTrying()
     {

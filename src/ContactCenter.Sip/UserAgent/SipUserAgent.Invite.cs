@@ -32,7 +32,7 @@ public sealed partial class SipUserAgent
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             SipLog.HandlerFailed(_logger, ex, request.CallId);
-            tx.SendResponse(Respond(request, 500, "Server Internal Error"));
+            tx.SendResponse(Respond(request, 500, "Server Internal Error", tx.LocalTag));
         }
         finally
         {
@@ -46,12 +46,12 @@ public sealed partial class SipUserAgent
         var request = tx.Request;
         if (!SipNameAddr.TryParse(request.From, out var from) || !SipNameAddr.TryParse(request.To, out var to))
         {
-            return Respond(request, 400, "Bad Request");
+            return Respond(request, 400, "Bad Request", tx.LocalTag);
         }
         // Offer/answer (RFC 3264): answer the phone's offer, or offer ourselves when the INVITE has none.
         if (!TryReadOffer(request, out var offer, out var negotiation))
         {
-            return Respond(request, 488, "Not Acceptable Here")
+            return Respond(request, 488, "Not Acceptable Here", tx.LocalTag)
                 .AddHeader("Warning", "304 contactcenter \"Need an RTP/AVP audio offer with PCMU or PCMA\"");
         }
 
@@ -63,9 +63,9 @@ public sealed partial class SipUserAgent
             switch (check.Outcome)
             {
                 case TrunkCheckOutcome.UnknownSource:
-                    return Respond(request, 403, "Forbidden");
+                    return Respond(request, 403, "Forbidden", tx.LocalTag);
                 case TrunkCheckOutcome.Challenge:
-                    return Respond(request, check.StatusCode, check.StatusCode == 401 ? "Unauthorized" : "Proxy Authentication Required")
+                    return Respond(request, check.StatusCode, check.StatusCode == 401 ? "Unauthorized" : "Proxy Authentication Required", tx.LocalTag)
                         .AddHeader(check.ChallengeHeaderName!, check.ChallengeHeader!);
                 default:
                     trunk = check.Trunk;
@@ -80,7 +80,7 @@ public sealed partial class SipUserAgent
         ct.ThrowIfCancellationRequested();
         if (!decision.IsAccepted)
         {
-            var response = Respond(request, decision.StatusCode, decision.ReasonPhrase);
+            var response = Respond(request, decision.StatusCode, decision.ReasonPhrase, tx.LocalTag);
             var retryAfter = decision.RetryAfter;
             if (retryAfter is null && decision.StatusCode is 486 or 503 or 600)
             {
@@ -101,10 +101,10 @@ public sealed partial class SipUserAgent
         var negotiation = context.Negotiation;
         if (_ports.Allocate(negotiation.RtcpMux) is not { } sockets)
         {
-            return Respond(request, 503, "Service Unavailable").AddHeader("Warning", "399 contactcenter \"No RTP port free\"");
+            return Respond(request, 503, "Service Unavailable", tx.LocalTag).AddHeader("Warning", "399 contactcenter \"No RTP port free\"");
         }
         var legId = Guid.NewGuid().ToString("N");
-        var localTag = NewTag();
+        var localTag = tx.LocalTag ?? NewTag();
         var remoteRtp = context.Offer?.ConnectionAddress is { } address ? new IPEndPoint(address, context.Offer.Port) : null;
         var timeout = TimeSpan.FromSeconds(Math.Max(0, _options.NoRtpTimeoutSeconds));
         var leg = new RtpLeg(legId, sockets.Rtp, sockets.Rtcp, remoteRtp, negotiation, _time, timeout, _sink, _logger);

@@ -38,7 +38,7 @@ public sealed partial class SipUserAgent
         }
         if (request.Method == "INVITE")
         {
-            var invite = new InviteServerTransaction(key, request, flow, _time, _timers);
+            var invite = new InviteServerTransaction(key, request, flow, _time, _timers) { LocalTag = request.ToTag ?? NewTag() };
             if (!Register(invite))
             {
                 return;
@@ -46,11 +46,11 @@ public sealed partial class SipUserAgent
             invite.SendTrying();
             if (UnsupportedRequirements(request) is { } unsupported)
             {
-                invite.SendResponse(Respond(request, 420, "Bad Extension").AddHeader("Unsupported", unsupported));
+                invite.SendResponse(Respond(request, 420, "Bad Extension", invite.LocalTag).AddHeader("Unsupported", unsupported));
             }
             else if (!IsSupportedScheme(request.RequestUri))
             {
-                invite.SendResponse(Respond(request, 416, "Unsupported URI Scheme"));
+                invite.SendResponse(Respond(request, 416, "Unsupported URI Scheme", invite.LocalTag));
             }
             else if (request.ToTag is null)
             {
@@ -174,7 +174,7 @@ public sealed partial class SipUserAgent
             tx.SendResponse(Respond(tx.Request, 481, "Call/Transaction Does Not Exist"));
             return;
         }
-        tx.SendResponse(Respond(tx.Request, 200, "OK"));
+        tx.SendResponse(Respond(tx.Request, 200, "OK", invite.LocalTag));
         if (invite.State == SipTransactionState.Proceeding)
         {
             if (_pendingInvites.TryRemove(invite.Key, out var cts))
@@ -188,7 +188,7 @@ public sealed partial class SipUserAgent
                     // The decision finished a moment ago; the transaction state below settles who won.
                 }
             }
-            invite.SendResponse(Respond(invite.Request, 487, "Request Terminated"));
+            invite.SendResponse(Respond(invite.Request, 487, "Request Terminated", invite.LocalTag));
         }
     }
 

@@ -175,6 +175,7 @@ public sealed partial class SipUserAgentTests
 
         Assert.Contains(responses, r => r is { StatusCode: 200 } && r.CSeq!.Value.Method == "CANCEL");
         Assert.Contains(responses, r => r is { StatusCode: 487 } && r.CSeq!.Value.Method == "INVITE");
+        Assert.Equal(responses[0]!.ToTag, responses[1]!.ToTag);
         Assert.True(await Wait.UntilAsync(() => uas.Handler.CancelledDecisions == 1));
         Assert.Empty(uas.Agent.Calls);
     }

@@ -39,8 +39,10 @@ public sealed class SipMessage
     public string? FromTag => SipNameAddr.TryParse(From, out var a) ? a.Tag : null;
     public string? ToTag => SipNameAddr.TryParse(To, out var a) ? a.Tag : null;
 
+    /// <summary>First value of a header; the name may be compact ("i") or any case.</summary>
     public string? GetHeader(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         foreach (var h in _headers)
         {
             if (string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -53,6 +55,7 @@ public sealed class SipMessage
 
     public IEnumerable<string> GetHeaders(string name)
     {
+        name = SipHeaderNames.Canonicalize(name);
         foreach (var h in _headers)
         {
             if (string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -64,6 +64,7 @@ public sealed class SipParserTests
         var m = SipParser.ParseDatagram(Bytes(text)).Message!;
 
         Assert.Equal("abc", m.CallId);
+        Assert.Equal("abc", m.GetHeader("i"));
         Assert.Equal("<sip:x@h>", m.GetHeader("Contact"));
         Assert.Equal("timer", m.GetHeader("Supported"));
         Assert.Equal("subject", m.GetHeader("Subject"));

@@ -52,6 +52,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private readonly object _tickLock = new();
     // Copy-on-write list for the media clock, so a tick enumerates without allocating.
     private volatile SipCall[] _tickList = [];
+    private int _disposed;
     private Socket? _udp;
     private Socket? _tcp;
 
@@ -161,6 +162,10 @@ public sealed partial class SipUserAgent : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
         // Phones get a BYE (sent once; its retransmissions stop when the socket closes).
         foreach (var call in _calls.Values)
         {

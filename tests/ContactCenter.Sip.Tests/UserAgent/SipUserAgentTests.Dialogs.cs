@@ -162,4 +162,21 @@ public sealed partial class SipUserAgentTests
         Assert.True(await Wait.UntilAsync(() => !uas.Handler.Ended.IsEmpty));
         Assert.Equal(SipCallEndReason.BadAnswer, Assert.Single(uas.Handler.Ended).Reason);
     }
+
+    [Fact]
+    public async Task DisposeAsync_WithLiveCall_SendsByeEndsCallAndIsIdempotent()
+    {
+        var uas = new UasHarness();
+        using var phone = uas.Client();
+        phone.Send(SipScript.Invite(phone, "c-shut", "z9hG4bKsh", uui: TestCallHandler.GoodToken + ";encoding=jwt"));
+        var ok = phone.ReceiveStatus(200)!;
+        phone.Send(SipScript.InDialog(phone, "ACK", "c-shut", "z9hG4bKsha", ok.ToTag!, 1));
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Established.IsEmpty));
+
+        await uas.DisposeAsync();
+        await uas.DisposeAsync();
+
+        Assert.NotNull(phone.ReceiveRequest("BYE"));
+        Assert.Equal(SipCallEndReason.Shutdown, Assert.Single(uas.Handler.Ended).Reason);
+    }
 }

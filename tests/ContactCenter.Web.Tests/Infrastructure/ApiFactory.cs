@@ -92,6 +92,10 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Api:Bootstrap:AccountId", DemoAccount);
         builder.UseSetting("Api:Bootstrap:Username", DemoUser);
         builder.UseSetting("Api:Bootstrap:Password", DemoPassword);
+
+        // Each test host gets its own ephemeral media port; parallel hosts never fight over the default one.
+        builder.UseSetting("Media:Port", "0");
+        builder.UseSetting("Media:WarmUpDtls", "false");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IMediaRouter>(Router);

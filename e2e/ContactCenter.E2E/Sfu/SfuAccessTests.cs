@@ -43,6 +43,41 @@ public sealed class SfuAccessTests(BrowserFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Unpublish_Camera_VideoStopsAtOnceWhileAudioContinues()
+    {
+        using var api = new SfuApi(fixture.Host.BaseAddress);
+        var session = await api.CreateSessionAsync();
+        var (publisherId, publisherToken) = await api.CreateParticipantAsync("AUDIO", "VIDEO");
+        var (listenerId, listenerToken) = await api.CreateParticipantAsync("AUDIO", "VIDEO");
+        await api.AddMemberAsync(session, publisherId);
+        await api.AddMemberAsync(session, listenerId, $$"""{"sessionId":"{{session}}"}""");
+        await using var publisher = await SfuBrowser.OpenAsync(fixture, "publisher", output);
+        await using var listener = await SfuBrowser.OpenAsync(fixture, "listener", output);
+        Assert.StartsWith("ok:", await publisher.ConnectAsync(publisherToken), StringComparison.Ordinal);
+        Assert.StartsWith("ok:", await listener.ConnectAsync(listenerToken), StringComparison.Ordinal);
+        Assert.Equal("ok", await publisher.PublishAsync("audio", "microphone"));
+        Assert.Equal("ok", await publisher.PublishAsync("video", "camera"));
+        var check = new SfuAssertions(api, session, output);
+        await check.ReceivesAsync(listener, listenerId, publisherId, "publisher", video: true);
+
+        await publisher.Page.EvaluateAsync("() => window.rtc.unpublish('camera')");
+
+        Assert.Equal(["microphone"], (await api.EdgesAsync(session, publisherId, listenerId)).Keys);
+        await check.ReceivesAsync(listener, listenerId, publisherId, "publisher", video: false);
+        // The listener's SDK drops the camera stream when the offer that retires its m-line arrives.
+        var until = DateTime.UtcNow.AddSeconds(30);
+        var stats = await listener.StatsAsync(publisherId);
+        while (stats.VideoBytes != 0 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+            stats = await listener.StatsAsync(publisherId);
+        }
+
+        output.WriteLine($"after unpublish: {stats}");
+        Assert.Equal(0, stats.VideoBytes);
+    }
+
+    [Fact]
     public async Task Publish_AudioOnlyParticipantPublishesVideo_IsRefusedAndNothingForwarded()
     {
         using var api = new SfuApi(fixture.Host.BaseAddress);

@@ -173,31 +173,51 @@ public sealed partial class SipUserAgent
             tx.SendResponse(Respond(request, 500, "Server Internal Error", call.LocalTag).AddHeader(SipHeaderNames.RetryAfter, "1"));
             return;
         }
-        if (!SdpAudioOffer.TryParse(Encoding.UTF8.GetString(request.Body), out var offer)
-            || !SdpNegotiation.TryNegotiate(offer, out var negotiation))
+        var ok = WithCapabilities(WithContact(Respond(request, 200, "OK", call.LocalTag), tx.Flow.Transport, tx.Flow.Remote));
+        ok.AddHeader(SipHeaderNames.ContentType, "application/sdp");
+        var local = LocalAddressFor(tx.Flow.Remote.Address);
+        if (request.Body.Length == 0)
         {
+            ExpectAck(call, tx);
+            // Offer-less re-INVITE (RFC 3261 §14.2, e.g. a session refresh): we offer, the ACK answers.
+            call.AwaitingAnswer = true;
+            ok.Body = Encoding.UTF8.GetBytes(SdpAnswerWriter.WriteOffer(local, call.Leg.LocalPort, call.SdpSessionId, call.SdpVersion));
+            tx.SendResponse(ok);
+            return;
+        }
+        if (!TryReadOffer(request, out var offer, out var negotiation) || offer is null)
+        {
+            // The session stays as it was (RFC 3261 §14.2); a lost ACK for this 488 must not end the call.
             tx.SendResponse(Respond(request, 488, "Not Acceptable Here", call.LocalTag));
             return;
         }
+        ExpectAck(call, tx);
         var wasOnHold = call.OnHold;
         call.AnsweredDirection = SdpNegotiation.AnswerDirection(offer.Direction);
         call.OnHold = offer.Direction is MediaDirection.SendOnly or MediaDirection.Inactive;
         var remote = offer.ConnectionAddress is { } address ? new IPEndPoint(address, offer.Port) : null;
-        // The codec may not change mid-call: keep the one the bridge encodes, keep telephone-event if still offered.
-        var kept = call.Leg.Negotiation with { TelephoneEventPayloadType = negotiation.TelephoneEventPayloadType ?? call.Leg.Negotiation.TelephoneEventPayloadType };
+        // Keep the codec in use when it is still offered (no needless switch mid-call); otherwise follow the offer.
+        var current = call.Leg.Negotiation;
+        var kept = offer.PayloadTypes.Contains(current.PayloadType)
+            ? current with { TelephoneEventPayloadType = negotiation.TelephoneEventPayloadType }
+            : negotiation;
+        call.Bridge.Codec = kept.Codec;
         call.Leg.Update(call.AnsweredDirection, remote, kept);
-        call.SdpVersion++;
-        call.InviteTransaction = tx;
-        tx.AckTimedOut = t => { _ = EndCallAsync(call, SipCallEndReason.AckTimeout, sendBye: true); };
-        var ok = WithCapabilities(WithContact(Respond(request, 200, "OK", call.LocalTag), tx.Flow.Transport, tx.Flow.Remote));
-        ok.AddHeader(SipHeaderNames.ContentType, "application/sdp");
-        ok.Body = Encoding.UTF8.GetBytes(SdpAnswerWriter.Write(LocalAddressFor(tx.Flow.Remote.Address), call.Leg.LocalPort,
-            kept, call.AnsweredDirection, call.SdpSessionId, call.SdpVersion));
+        ok.Body = Encoding.UTF8.GetBytes(SdpAnswerWriter.Write(local, call.Leg.LocalPort, kept, call.AnsweredDirection,
+            call.SdpSessionId, call.SdpVersion));
         tx.SendResponse(ok);
         if (wasOnHold != call.OnHold)
         {
             Notify(call, c => _handler.OnHoldChanged(c, c.OnHold));
         }
+    }
+
+    /// <summary>The 200 for this (re-)INVITE needs its ACK; without one the dialog ends (RFC 3261 §13.3.1.4).</summary>
+    private void ExpectAck(SipCall call, InviteServerTransaction tx)
+    {
+        call.InviteTransaction = tx;
+        call.SdpVersion++;
+        tx.AckTimedOut = t => { _ = EndCallAsync(call, SipCallEndReason.AckTimeout, sendBye: true); };
     }
 
     private SipMessage WithContact(SipMessage response, string transport, IPEndPoint remote)

@@ -153,10 +153,15 @@ public sealed partial class SipUserAgent
             return;
         }
         call.InviteTransaction?.OnAck();
+        var wasOnHold = call.OnHold;
         if (call.AwaitingAnswer && !ApplyAnswerFromAck(call, ack))
         {
             _ = EndCallAsync(call, SipCallEndReason.BadAnswer, sendBye: true);
             return;
+        }
+        if (wasOnHold != call.OnHold && call.State == SipCallState.Established)
+        {
+            Notify(call, c => _handler.OnHoldChanged(c, c.OnHold));
         }
         if (call.TryTransition(SipCallState.Accepted, SipCallState.Established))
         {

@@ -179,4 +179,32 @@ public sealed partial class SipUserAgentTests
         Assert.NotNull(phone.ReceiveRequest("BYE"));
         Assert.Equal(SipCallEndReason.Shutdown, Assert.Single(uas.Handler.Ended).Reason);
     }
+
+    [Fact]
+    public async Task ReInvite_WithoutOffer_WeOfferAndTheAckAnswerSwitchesCodecAndHolds()
+    {
+        await using var uas = new UasHarness();
+        using var phone = uas.Client();
+        phone.Send(SipScript.Invite(phone, "c-reo", "z9hG4bKr1", uui: TestCallHandler.GoodToken + ";encoding=jwt",
+            sdp: SipScript.Sdp(phone.Port + 2, payloads: "0 101")));
+        var ok = phone.ReceiveStatus(200)!;
+        phone.Send(SipScript.InDialog(phone, "ACK", "c-reo", "z9hG4bKr1a", ok.ToTag!, 1));
+        Assert.True(await Wait.UntilAsync(() => !uas.Handler.Established.IsEmpty));
+        var call = Assert.Single(uas.Agent.Calls);
+        Assert.Equal(ContactCenter.Sip.Sdp.G711Codec.Pcmu, call.Bridge.Codec);
+
+        phone.Send(SipScript.Invite(phone, "c-reo", "z9hG4bKr2", sdp: "", cseq: 2, toTag: ok.ToTag)
+            .Replace("Content-Type: application/sdp\n", "", StringComparison.Ordinal));
+        var offer = phone.ReceiveStatus(200)!;
+        Assert.Contains(" RTP/AVP 0 8 101\r\n", Encoding.UTF8.GetString(offer.Body), StringComparison.Ordinal);
+        var answer = "v=0\r\no=phone 1 2 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
+                     "m=audio 40406 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\na=sendonly\r\n";
+        phone.Send(SipScript.InDialog(phone, "ACK", "c-reo", "z9hG4bKr2a", ok.ToTag!, 2)
+            .Replace("Content-Length: 0\n\n", $"Content-Type: application/sdp\nContent-Length: {answer.Length}\n\n{answer}", StringComparison.Ordinal));
+
+        Assert.True(await Wait.UntilAsync(() => uas.Handler.HoldChanges.Count == 1));
+        Assert.Equal([true], uas.Handler.HoldChanges);
+        Assert.Equal(ContactCenter.Sip.Sdp.G711Codec.Pcma, call.Bridge.Codec);
+        Assert.Equal(ContactCenter.Sip.Sdp.MediaDirection.RecvOnly, call.Leg.Direction);
+    }
 }

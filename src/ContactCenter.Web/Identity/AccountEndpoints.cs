@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,16 +13,24 @@ public static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SignInPath, SignInAsync).AllowAnonymous();
-        app.MapPost(SignOutPath, SignOutAsync).RequireAuthorization();
+        // The token is checked in the handlers, so that a stale form ends on the sign-in page with a message instead
+        // of a bare 400 (the framework's automatic check throws before the handler runs).
+        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(SignOutPath, SignOutAsync).RequireAuthorization().DisableAntiforgery();
         return app;
     }
 
     /// <summary>Checks the password; on success sets the cookie and goes back to where the user was headed.</summary>
     private static async Task<RedirectHttpResult> SignInAsync(
-        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl, SignInManager<IdentityUser> signIn)
+        [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
+        HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn)
     {
         var target = SafeReturnUrl(returnUrl);
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.LocalRedirect(SignInPage(target, "expired"));
+        }
+
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
         {
             return TypedResults.LocalRedirect(SignInPage(target, "missing"));
@@ -36,8 +45,13 @@ public static class AccountEndpoints
         return TypedResults.LocalRedirect(result.Succeeded ? target : SignInPage(target, "invalid"));
     }
 
-    private static async Task<RedirectHttpResult> SignOutAsync(SignInManager<IdentityUser> signIn)
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return TypedResults.LocalRedirect("/");
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/signin");
     }

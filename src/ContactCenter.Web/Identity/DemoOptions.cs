@@ -11,6 +11,9 @@ public sealed class DemoOptions
     /// <summary>A fixed password for all three (tests); empty means a random one each, printed once.</summary>
     public string? Password { get; set; }
 
-    /// <summary>Where the credentials are written for whoever missed the console, relative to the content root.</summary>
-    public string CredentialsFile { get; set; } = "data/demo-credentials.txt";
+    /// <summary>
+    /// Where the credentials are written for whoever missed the console (relative to the content root). Empty: next
+    /// to the SQLite database they belong to (data/demo-credentials.txt by default), else data/ under the content root.
+    /// </summary>
+    public string? CredentialsFile { get; set; }
 }

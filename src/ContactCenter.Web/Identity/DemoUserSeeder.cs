@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using ContactCenter.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -10,21 +11,25 @@ namespace ContactCenter.Web.Identity;
 /// <summary>
 /// Makes sure the three roles exist and, on a database without any user, creates one demo user per role. Their
 /// passwords are random unless <see cref="DemoOptions.Password"/> is set, printed once to the console and written
-/// to <see cref="DemoOptions.CredentialsFile"/> (under the git-ignored data/ folder).
+/// to demo-credentials.txt next to the SQLite database (the git-ignored data/ folder by default).
 /// </summary>
 internal sealed partial class DemoUserSeeder : IContactCenterSeeder
 {
     public const string Domain = "demo.local";
+    public const string FileName = "demo-credentials.txt";
 
     private readonly UserManager<IdentityUser> _users;
     private readonly RoleManager<IdentityRole> _roles;
     private readonly DemoOptions _options;
     private readonly IHostEnvironment _environment;
+    private readonly DatabaseSettings _database;
     private readonly ILogger<DemoUserSeeder> _logger;
 
     public DemoUserSeeder(
-        UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IOptions<DemoOptions> options, IHostEnvironment environment, ILogger<DemoUserSeeder> logger)
+        UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, IOptions<DemoOptions> options, IHostEnvironment environment,
+        DatabaseSettings database, ILogger<DemoUserSeeder> logger)
     {
+        _database = database;
         _users = users;
         _roles = roles;
         _options = options.Value;
@@ -60,10 +65,24 @@ internal sealed partial class DemoUserSeeder : IContactCenterSeeder
 
         var text = Describe(created);
         Console.WriteLine(text);
-        var path = Path.Combine(_environment.ContentRootPath, _options.CredentialsFile);
+        var path = CredentialsPath();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, text, ct);
         Log.Created(_logger, path);
+    }
+
+    private string CredentialsPath()
+    {
+        if (!string.IsNullOrWhiteSpace(_options.CredentialsFile))
+        {
+            return Path.Combine(_environment.ContentRootPath, _options.CredentialsFile);
+        }
+
+        // Next to the database: a test or second instance with its own database never overwrites another's file.
+        var folder = _database.Provider == DatabaseProvider.Sqlite
+            ? Path.GetDirectoryName(new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource)
+            : null;
+        return Path.Combine(string.IsNullOrEmpty(folder) ? Path.Combine(_environment.ContentRootPath, "data") : folder, FileName);
     }
 
     private static string Describe(List<(string Email, string Role, string Password)> users)

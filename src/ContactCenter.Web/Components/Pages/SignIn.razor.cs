@@ -17,6 +17,7 @@ public partial class SignIn
         null or "" => null,
         "missing" => "Enter your email and password.",
         "locked" => "Too many failed attempts: this account is locked for a few minutes.",
+        "expired" => "The sign-in form had expired. Please sign in again.",
         _ => "The email or password is not right.",
     };
 }

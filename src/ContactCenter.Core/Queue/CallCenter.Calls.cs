@@ -63,6 +63,52 @@ public sealed partial class CallCenter
         }
     }
 
+    /// <summary>
+    /// Queues a call whose session and customer participant already exist (a phone caller: the SIP bridge creates
+    /// both, joins the participant, then hands the call to the queue). From then on it is like a web call.
+    /// </summary>
+    public async Task<CallResult> EnqueueExistingCallAsync(
+        string sessionId, string customerParticipantId, string callerName, string? tag, CancellationToken ct = default)
+    {
+        var name = string.IsNullOrWhiteSpace(callerName) ? "Unknown caller" : callerName.Trim();
+        await _gate.WaitAsync(ct);
+        try
+        {
+            await using var scope = _scopes.Open();
+            var participant = await scope.Store.FindParticipantAsync(AccountId, customerParticipantId, ct);
+            if (participant?.SessionId != sessionId)
+            {
+                return CallError.NotFound($"Participant {customerParticipantId} is not a member of session {sessionId}.");
+            }
+
+            lock (_state)
+            {
+                if (_calls.ContainsKey(sessionId))
+                {
+                    return CallError.Conflict($"Call {sessionId} is already queued.");
+                }
+            }
+
+            var now = _time.GetUtcNow();
+            await _usage.RecordJoinAsync(new UsageRecord(AccountId, sessionId, customerParticipantId, participant.Tag, now), CancellationToken.None);
+            lock (_state)
+            {
+                _calls[sessionId] = new LiveCall(sessionId, customerParticipantId, name.Length > MaxCallerNameLength ? name[..MaxCallerNameLength] : name,
+                    participant.Tag ?? "", now);
+                _queue.Enqueue(sessionId, now);
+                DispatchLocked();
+            }
+
+            CallCenterLog.Queued(_logger, sessionId);
+            return CallResult.Success;
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
     /// <summary>The caller hung up (or closed the page): the call ends wherever it was.</summary>
     public async Task<CallResult> CallerHangUpAsync(string callId, CancellationToken ct = default)
     {

@@ -206,6 +206,33 @@ public sealed class CallCenterTests : IDisposable
     }
 
     [Fact]
+    public async Task EnqueueExistingCallAsync_PhoneCallerInSession_QueuedAndOfferedLikeAWebCall()
+    {
+        var session = _harness.NewSession("phone-session");
+        var caller = _harness.Member(session, "phone-caller");
+        await _center.SetAgentStatusAsync(Alice, AgentStatus.Available);
+
+        var result = await _center.EnqueueExistingCallAsync(session.Id, caller.Id, "+1 555 0100", "sip-caller");
+
+        Assert.True(result.IsSuccess, result.ToString());
+        Assert.Equal("+1 555 0100", _center.GetAgentDesk(Alice.UserId).Offer?.CallerName);
+        var accepted = await _center.AcceptAsync(Alice, session.Id);
+        Assert.True(accepted.IsSuccess, accepted.ToString());
+    }
+
+    [Fact]
+    public async Task EnqueueExistingCallAsync_ParticipantNotInSession_NotFound()
+    {
+        var session = _harness.NewSession();
+        var stranger = _harness.NewParticipant();
+
+        var result = await _center.EnqueueExistingCallAsync(session.Id, stranger.Id, "x", null);
+
+        Assert.Equal(CallErrorKind.NotFound, result.Error?.Kind);
+        Assert.Empty(_center.ActiveCalls);
+    }
+
+    [Fact]
     public async Task Subscribe_StateChanges_NotifiesUntilDisposed()
     {
         var notified = 0;

@@ -310,6 +310,30 @@ public sealed partial class CallCenter
         }
     }
 
+    /// <summary>The host is stopping: every live call ends now, so its usage closes at the right time.</summary>
+    public async Task EndAllCallsAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            List<string> live;
+            lock (_state)
+            {
+                live = _calls.Values.Where(c => !c.IsEnded).Select(c => c.CallId).ToList();
+            }
+
+            foreach (var callId in live)
+            {
+                await EndCallGatedAsync(callId);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+            Notify();
+        }
+    }
+
     private CallError? CheckOfferLocked(StaffMember agent, string callId)
     {
         if (!_calls.TryGetValue(callId, out var call) || call.IsEnded)

@@ -2,7 +2,10 @@ using ContactCenter.Core.Queue;
 
 namespace ContactCenter.Web.Ui;
 
-/// <summary>Drives the queue's clock: every second, expired offers move on (see <see cref="CallCenter.ExpireOffersAsync"/>).</summary>
+/// <summary>
+/// Drives the queue's clock: every second, expired offers move on (see <see cref="CallCenter.ExpireOffersAsync"/>);
+/// at shutdown, the live calls end.
+/// </summary>
 internal sealed partial class QueueTicker : BackgroundService
 {
     private readonly CallCenter _center;
@@ -30,9 +33,26 @@ internal sealed partial class QueueTicker : BackgroundService
         }
     }
 
+    /// <summary>The live queue is in memory: end its calls while the database is still there to record it.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await _center.EndAllCallsAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.EndAllFailed(_logger, ex);
+        }
+    }
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Error, "The queue's housekeeping failed; it runs again in a second")]
         public static partial void TickFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Warning, "Ending the live calls at shutdown failed")]
+        public static partial void EndAllFailed(ILogger logger, Exception exception);
     }
 }

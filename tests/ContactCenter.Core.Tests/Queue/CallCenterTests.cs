@@ -233,6 +233,19 @@ public sealed class CallCenterTests : IDisposable
     }
 
     [Fact]
+    public async Task EndAllCallsAsync_ConnectedAndWaitingCalls_AllEndWithUsageClosed()
+    {
+        await ConnectAsync(Alice, "Carol");
+        await StartCallAsync("Dave");
+
+        await _center.EndAllCallsAsync();
+
+        Assert.Empty(_center.ActiveCalls);
+        Assert.Empty(_harness.Store.Sessions);
+        Assert.All(await _usage.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue), u => Assert.NotNull(u.LeftAt));
+    }
+
+    [Fact]
     public async Task Subscribe_StateChanges_NotifiesUntilDisposed()
     {
         var notified = 0;

@@ -9,7 +9,7 @@ namespace ContactCenter.Core.Queue;
 /// The live call center: the queue of web (and later SIP) callers, the agents' desks, and the supervisors' actions on
 /// live calls. A singleton. Every operation that changes state runs alone (one async gate), does its control-plane
 /// work in its own <see cref="ICallScope"/>, and then tells the subscribers (the open pages) that something changed.
-/// Calls are in CallCenter.Calls.cs, supervisor actions in CallCenter.Supervisors.cs.
+/// Callers are in CallCenter.Callers.cs, agents in CallCenter.Agents.cs, supervisors in CallCenter.Supervisors.cs.
 /// </summary>
 public sealed partial class CallCenter : IDisposable
 {

@@ -1,0 +1,13 @@
+using ContactCenter.LoadGen.Metrics;
+using ContactCenter.LoadGen.Ours;
+
+namespace ContactCenter.LoadGen.Client;
+
+internal static class TargetFactory
+{
+    public static ILoadTarget Create(LoadGenOptions options, LoadStats stats) => options.Target switch
+    {
+        "janus" => throw new NotSupportedException("janus target not wired yet"),
+        _ => new OursTarget(options.Server, options.Account, options.User, options.Password, stats),
+    };
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using ContactCenter.LoadGen.Metrics;
+
+namespace ContactCenter.LoadGen.Client;
+
+/// <summary>
+/// Paces every stream from a few dedicated threads: audio is one Opus-sized packet (60–160 B) every 20 ms,
+/// video a burst of MTU-sized packets per frame at 30 fps. A peer's streams stay on one thread because its
+/// SRTP session is not thread-safe. Send times are spread over the interval so that bursts do not align.
+/// </summary>
+internal sealed class TrafficSender
+{
+    private static readonly long AudioInterval = Stopwatch.Frequency / 50;
+    private static readonly long VideoInterval = Stopwatch.Frequency / 30;
+    private readonly List<OutboundStream>[] _shards;
+    private readonly int _videoPacketsPerFrame;
+    private readonly int _videoPayload;
+    private volatile bool _running;
+    private Thread[] _threads = [];
+
+    public TrafficSender(IEnumerable<OutboundStream> streams, int threads, int videoPacketsPerFrame, int videoPayload)
+    {
+        _videoPacketsPerFrame = videoPacketsPerFrame;
+        _videoPayload = videoPayload;
+        _shards = new List<OutboundStream>[Math.Max(1, threads)];
+        for (int i = 0; i < _shards.Length; i++)
+        {
+            _shards[i] = [];
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        foreach (var stream in streams)
+        {
+            int shard = (stream.Peer.GetHashCode() & int.MaxValue) % _shards.Length;
+            long interval = stream.IsVideo ? VideoInterval : AudioInterval;
+            stream.NextDueTicks = start + Random.Shared.NextInt64(interval);
+            _shards[shard].Add(stream);
+        }
+    }
+
+    public void Start()
+    {
+        _running = true;
+        _threads = new Thread[_shards.Length];
+        for (int i = 0; i < _shards.Length; i++)
+        {
+            var shard = _shards[i];
+            _threads[i] = new Thread(() => Run(shard)) { IsBackground = true, Name = "loadgen-send-" + i };
+            _threads[i].Start();
+        }
+    }
+
+    public void Stop()
+    {
+        _running = false;
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+    }
+
+    /// <summary>Payload length of audio packet <paramref name="sequence"/>: 60–160 B, varying as Opus VBR does.</summary>
+    internal static int AudioPayloadLength(uint sequence) => 60 + (int)(sequence * 37 % 101);
+
+    private void Run(List<OutboundStream> streams)
+    {
+        while (_running)
+        {
+            long now = Stopwatch.GetTimestamp();
+            long nextDue = long.MaxValue;
+            foreach (var stream in streams)
+            {
+                if (stream.NextDueTicks <= now)
+                {
+                    if (stream.IsVideo)
+                    {
+                        SendVideoFrame(stream);
+                        stream.NextDueTicks += VideoInterval;
+                    }
+                    else
+                    {
+                        SendAudio(stream);
+                        stream.NextDueTicks += AudioInterval;
+                    }
+
+                    if (stream.NextDueTicks < now)
+                    {
+                        stream.NextDueTicks = now; // fell behind (CPU starved): do not burst to catch up
+                    }
+                }
+
+                nextDue = Math.Min(nextDue, stream.NextDueTicks);
+            }
+
+            long wait = nextDue - Stopwatch.GetTimestamp();
+            if (wait > Stopwatch.Frequency / 1000)
+            {
+                Thread.Sleep(1);
+            }
+            else if (wait > 0)
+            {
+                Thread.Yield();
+            }
+        }
+    }
+
+    private static void SendAudio(OutboundStream stream)
+    {
+        uint sequence = stream.Sequence++;
+        stream.Timestamp += 960;
+        var stamp = new PayloadStamp(stream.StreamId, sequence, Stopwatch.GetTimestamp());
+        stream.Peer.SendStamped(stream.Ssrc, (byte)LocalSdp.OpusPayloadType, (ushort)sequence, stream.Timestamp, false, stamp,
+            AudioPayloadLength(sequence));
+    }
+
+    private void SendVideoFrame(OutboundStream stream)
+    {
+        stream.Timestamp += 3000;
+        for (int i = 0; i < _videoPacketsPerFrame; i++)
+        {
+            uint sequence = stream.Sequence++;
+            var stamp = new PayloadStamp(stream.StreamId, sequence, Stopwatch.GetTimestamp());
+            stream.Peer.SendStamped(stream.Ssrc, (byte)LocalSdp.Vp8PayloadType, (ushort)sequence, stream.Timestamp,
+                i == _videoPacketsPerFrame - 1, stamp, _videoPayload);
+        }
+    }
+}

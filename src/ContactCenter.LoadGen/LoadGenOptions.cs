@@ -1,0 +1,106 @@
+using System.Globalization;
+
+namespace ContactCenter.LoadGen;
+
+/// <summary>The command line: <c>whisper --calls N | fanout --subscribers N | room --members N</c> plus options.</summary>
+internal sealed record LoadGenOptions
+{
+    public string Scenario { get; init; } = "";
+
+    public int Count { get; init; }
+
+    public string Target { get; init; } = "ours";
+
+    public string Server { get; init; } = "http://127.0.0.1:5080";
+
+    public string JanusUrl { get; init; } = "http://127.0.0.1:8088/janus";
+
+    public string Account { get; init; } = "demo";
+
+    public string User { get; init; } = "demo";
+
+    public string Password { get; init; } = "demo-secret-change-me";
+
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(2);
+
+    public bool Video { get; init; }
+
+    public int SenderThreads { get; init; } = 1;
+
+    public int SetupParallelism { get; init; } = 8;
+
+    public string? JsonFile { get; init; }
+
+    public const string Usage = """
+        usage: ContactCenter.LoadGen <scenario> [options]
+          whisper --calls N          N three-party calls (customer, agent, supervisor) in whisper mode
+          fanout --subscribers N     one publisher, N subscribers
+          room --members N           one fully wired session of N members (default 20)
+        options:
+          --target ours|janus        (ours)      --server URL   (http://127.0.0.1:5080)
+          --janus URL                (http://127.0.0.1:8088/janus)
+          --account A --user U --password P      (demo / demo / demo-secret-change-me)
+          --duration S (10)  --warmup S (2)  --video  --sender-threads N (1)  --parallel N (8)  --json FILE
+        """;
+
+    public static LoadGenOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            throw new ArgumentException("No scenario given.");
+        }
+
+        var options = new LoadGenOptions { Scenario = args[0], Count = args[0] == "room" ? 20 : 10 };
+        for (int i = 1; i < args.Count; i++)
+        {
+            string name = args[i];
+            if (name == "--video")
+            {
+                options = options with { Video = true };
+                continue;
+            }
+
+            if (i + 1 >= args.Count)
+            {
+                throw new ArgumentException($"{name} needs a value.");
+            }
+
+            string value = args[++i];
+            options = name switch
+            {
+                "--calls" or "--subscribers" or "--members" => options with { Count = Int(name, value) },
+                "--target" => options with { Target = value },
+                "--server" => options with { Server = value },
+                "--janus" => options with { JanusUrl = value },
+                "--account" => options with { Account = value },
+                "--user" => options with { User = value },
+                "--password" => options with { Password = value },
+                "--duration" => options with { Duration = TimeSpan.FromSeconds(Int(name, value)) },
+                "--warmup" => options with { WarmUp = TimeSpan.FromSeconds(Int(name, value)) },
+                "--sender-threads" => options with { SenderThreads = Int(name, value) },
+                "--parallel" => options with { SetupParallelism = Int(name, value) },
+                "--json" => options with { JsonFile = value },
+                _ => throw new ArgumentException($"Unknown option {name}."),
+            };
+        }
+
+        if (options.Scenario is not ("whisper" or "fanout" or "room"))
+        {
+            throw new ArgumentException($"Unknown scenario {options.Scenario}.");
+        }
+
+        if (options.Target is not ("ours" or "janus"))
+        {
+            throw new ArgumentException($"Unknown target {options.Target}.");
+        }
+
+        return options;
+    }
+
+    private static int Int(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0
+            ? n
+            : throw new ArgumentException($"{name} needs a positive integer.");
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using ContactCenter.LoadGen.Client;
+using ContactCenter.LoadGen.Metrics;
+
+namespace ContactCenter.LoadGen.Scenarios;
+
+/// <summary>Sets a scenario up on a target, drives the traffic, and measures what arrives.</summary>
+internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target, LoadStats stats)
+{
+    private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(30);
+    private readonly List<LoadMember> _members = [];
+    private readonly List<ClientPeer> _receivers = [];
+
+    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    {
+        var setup = Stopwatch.StartNew();
+        await SetUpAsync(cancellationToken);
+        int peers = await WaitForReceiversAsync(cancellationToken);
+        double setupSeconds = setup.Elapsed.TotalSeconds;
+        Console.Error.WriteLine($"{target.Name}: {_members.Count} members, {peers}/{CountPeers()} peers connected in {setupSeconds:0.0} s");
+
+        var streams = _members.SelectMany(m => m.Streams).ToList();
+        var sender = new TrafficSender(streams, options.SenderThreads, videoPacketsPerFrame: 5, videoPayload: 1000);
+        sender.Start();
+        var progress = new ProgressLine(stats, _receivers, CountPeers(), peers);
+        await RunPhaseAsync("warm-up", options.WarmUp, progress, cancellationToken);
+
+        stats.Reset();
+        int epoch = Environment.TickCount;
+        foreach (var peer in _receivers)
+        {
+            peer.ResetTrackers(epoch);
+        }
+
+        var measured = Stopwatch.StartNew();
+        await RunPhaseAsync("measure", options.Duration, progress, cancellationToken);
+        double seconds = measured.Elapsed.TotalSeconds;
+        long sent = stats.Sent;
+        long received = stats.Received;
+        sender.Stop();
+        await Task.Delay(300, CancellationToken.None); // packets in flight still count for loss
+        Console.Error.WriteLine();
+
+        var loss = LossTotals.Of(_receivers);
+        return new RunSummary(
+            target.Name, options.Scenario, options.Count, CountPeers(), CountConnected(), setupSeconds, seconds,
+            sent, received, sent / seconds, received / seconds, loss.Expected, loss.Lost, loss.Percent, loss.Duplicates,
+            stats.AuthFailures, stats.Latency.Percentile(50) / 1000.0, stats.Latency.Percentile(99) / 1000.0,
+            stats.Latency.MaxMicroseconds / 1000.0);
+    }
+
+    private async Task SetUpAsync(CancellationToken cancellationToken)
+    {
+        switch (options.Scenario)
+        {
+            case "whisper":
+                using (var gate = new SemaphoreSlim(options.SetupParallelism))
+                {
+                    var calls = Enumerable.Range(0, options.Count).Select(async i =>
+                    {
+                        await gate.WaitAsync(cancellationToken);
+                        try
+                        {
+                            return await SetUpRoomAsync(RoomWiring.Whisper, ["customer", "agent", "supervisor"], i, cancellationToken);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    });
+                    foreach (var members in await Task.WhenAll(calls))
+                    {
+                        _members.AddRange(members);
+                    }
+                }
+
+                break;
+            case "fanout":
+                _members.AddRange(await SetUpRoomAsync(
+                    RoomWiring.Fanout, ["publisher", .. Enumerable.Range(1, options.Count).Select(i => "subscriber" + i)], 0, cancellationToken));
+                break;
+            default:
+                _members.AddRange(await SetUpRoomAsync(
+                    RoomWiring.FullyWired, [.. Enumerable.Range(1, options.Count).Select(i => "member" + i)], 0, cancellationToken));
+                break;
+        }
+
+        foreach (var member in _members)
+        {
+            _receivers.AddRange(member.Subscribers);
+        }
+    }
+
+    private async Task<List<LoadMember>> SetUpRoomAsync(RoomWiring wiring, string[] labels, int index, CancellationToken cancellationToken)
+    {
+        string room = await target.CreateRoomAsync(labels.Length, cancellationToken);
+        var members = new List<LoadMember>();
+        for (int i = 0; i < labels.Length; i++)
+        {
+            bool publish = wiring != RoomWiring.Fanout || i == 0;
+            members.Add(await target.JoinAsync(room, $"{labels[i]}-{index}", publish, options.Video, cancellationToken));
+        }
+
+        await target.WireAsync(room, wiring, members, cancellationToken);
+        return members;
+    }
+
+    // Subscribe connections come up after the server's offer; wait until every expected one is connected.
+    private async Task<int> WaitForReceiversAsync(CancellationToken cancellationToken)
+    {
+        var deadline = Stopwatch.StartNew();
+        int expected = CountPeers();
+        while (deadline.Elapsed < ConnectWait && CountConnected() < expected)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return CountConnected();
+    }
+
+    private int CountPeers() => _members.Sum(m => (m.Publisher is null ? 0 : 1) + m.Subscribers.Count(s => ExpectsMedia(m, s)));
+
+    private int CountConnected() =>
+        _members.Sum(m => (m.Publisher?.IsConnected == true ? 1 : 0) + m.Subscribers.Count(s => ExpectsMedia(m, s) && s.IsConnected));
+
+    // In a fan-out the publisher receives nothing, so its subscribe connection never gets media lines.
+    private bool ExpectsMedia(LoadMember member, ClientPeer subscriber) =>
+        !(options.Scenario == "fanout" && ReferenceEquals(member, _members[0]));
+
+    private static async Task RunPhaseAsync(string phase, TimeSpan length, ProgressLine progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < length)
+        {
+            var step = TimeSpan.FromSeconds(Math.Min(1, (length - clock.Elapsed).TotalSeconds));
+            await Task.Delay(step, cancellationToken);
+            progress.Print(phase, clock.Elapsed);
+        }
+    }
+}

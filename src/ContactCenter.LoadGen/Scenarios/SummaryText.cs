@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace ContactCenter.LoadGen.Scenarios;
+
+/// <summary>The human summary and the JSON options of <see cref="RunSummary"/>.</summary>
+internal static class SummaryText
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static string Format(RunSummary s)
+    {
+        var text = new StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"target {s.Target}  scenario {s.Scenario} x{s.Count}  peers {s.PeersConnected}/{s.Peers}  setup {s.SetupSeconds:0.0} s  measured {s.MeasuredSeconds:0.0} s")
+            .AppendLine(c, $"  sent      {s.PacketsSent,12} packets  {s.SentPerSecond,10:0} pps")
+            .AppendLine(c, $"  received  {s.PacketsReceived,12} packets  {s.ReceivedPerSecond,10:0} pps (forwarded by the SFU)")
+            .AppendLine(c, $"  loss      {s.Lost,12} of {s.Expected} ({s.LossPercent:0.000}%)  duplicates {s.Duplicates}  SRTP auth failures {s.AuthFailures}")
+            .Append(c, $"  latency   p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  max {s.LatencyMaxMs:0.000} ms (one-way, loopback, includes both clients' SRTP)");
+        return text.ToString();
+    }
+}

@@ -79,8 +79,9 @@ public partial class Agent : LiveComponentBase
         _dtmf?.Dispose();
         _self?.Dispose();
 
-        // An agent without an open desk must not be offered calls; a call in progress stays up.
-        if (_me is not null && _desk?.Call is null)
+        // An agent without an open desk must not be offered calls; a call in progress stays up. The prerendered
+        // instance going away is not the agent leaving.
+        if (RendererInfo.IsInteractive && _me is not null && _desk?.Call is null)
         {
             _ = Center.SetAgentStatusAsync(_me, AgentStatus.Away);
         }

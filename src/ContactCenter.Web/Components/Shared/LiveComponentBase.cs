@@ -41,6 +41,12 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     protected override void OnInitialized()
     {
+        // A prerendered instance is thrown away right after its HTML is sent: it must not listen or tick.
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
         _subscription = Center.Subscribe(RefreshAsync);
         if (ClockInterval is { } interval)
         {

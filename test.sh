@@ -35,6 +35,7 @@ fi
 projects=(
   tests/ContactCenter.Core.Tests
   tests/ContactCenter.Data.Tests
+  tests/ContactCenter.LoadGen.Tests
   tests/ContactCenter.Media.Tests
   tests/ContactCenter.Sip.Tests
   tests/ContactCenter.Web.Tests

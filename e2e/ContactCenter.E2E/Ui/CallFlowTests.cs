@@ -73,6 +73,10 @@ public sealed class CallFlowTests(UiFixture fixture)
         await Expect(supervisorToAgent).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cc-flowing"), new() { Timeout = 30_000 });
         await UiSteps.ScreenshotAsync(supervisor, "supervisor-whisper");
 
+        // The customer plays one received stream (the agent's), the agent two (customer and whispering supervisor).
+        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(1);
+        await Expect(agent.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2);
+
         // The customer's page shows nothing of the supervisor.
         var customerText = await customer.GetByTestId("caller-panel").InnerTextAsync();
         Assert.DoesNotContain("supervis", customerText, StringComparison.OrdinalIgnoreCase);
@@ -83,6 +87,7 @@ public sealed class CallFlowTests(UiFixture fixture)
         await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Barge");
         await Expect(matrix.Locator("tbody tr:has(th .cc-role:text-is('customer')) td[data-hears=yes]")).ToHaveCountAsync(2);
         await Expect(agent.GetByTestId("whisper-indicator")).ToHaveCountAsync(0);
+        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2);
 
         // The supervisor leaves: the call is fully wired again.
         await supervisor.GetByTestId("action-leave").ClickAsync();

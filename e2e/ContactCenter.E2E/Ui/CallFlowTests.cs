@@ -122,6 +122,28 @@ public sealed class CallFlowTests(UiFixture fixture)
     }
 
     [Fact]
+    public async Task WebCall_CallerClosesPage_CallLeavesTheQueue()
+    {
+        var supervisor = await fixture.NewPageAsync();
+        await UiSteps.SignInAsync(supervisor, "Supervisor", "/supervisor");
+        await UiSteps.WaitInteractiveAsync(supervisor);
+        var customer = await fixture.NewPageAsync();
+        await customer.GotoAsync("/call");
+        await UiSteps.WaitInteractiveAsync(customer);
+        await customer.Locator("[data-testid=caller-name] input").FillAsync("Gone Soon");
+        await customer.GetByTestId("call-button").ClickAsync();
+        var row = supervisor.GetByTestId("row-customer").Filter(new() { HasText = "Gone Soon" });
+        await Expect(row).ToHaveCountAsync(1);
+
+        // Closing the tab sends Blazor's disconnect beacon: the circuit and its page go at once, and so does the call.
+        await customer.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
+
+        await Expect(row).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await supervisor.Context.CloseAsync();
+        await customer.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Pages_NarrowScreen_RenderWithoutHorizontalScroll()
     {
         var page = await fixture.NewPageAsync(390, 844);

@@ -4,6 +4,8 @@ using System.Text;
 using ContactCenter.LoadGen.Client;
 using ContactCenter.LoadGen.Metrics;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.LoadGen.Ours;
 
@@ -62,10 +64,18 @@ internal sealed class OursTarget : ILoadTarget
         await EnsureAsync(joined, "join session");
 
         var member = new LoadMember(participant.Participant.Id, label);
-        var hub = new HubConnectionBuilder()
-            .WithUrl(_baseUrl + "/hubs/rtc", o => o.AccessTokenProvider = () => Task.FromResult<string?>(participant.Token))
-            .Build();
+        var builder = new HubConnectionBuilder()
+            .WithUrl(_baseUrl + "/hubs/rtc", o => o.AccessTokenProvider = () => Task.FromResult<string?>(participant.Token));
+        if (Environment.GetEnvironmentVariable("LOADGEN_DEBUG") is not null)
+        {
+            builder.Services.AddLogging(logging => logging.AddProvider(new StderrLoggerProvider()));
+        }
+
+        var hub = builder.Build();
         member.Subscribers.Add(new ClientPeer(label + "/sub", _stats));
+        // Typed hub clients send the interface's name ("Offer"); the JS SDK matches without case. Listen to both
+        // spellings and drop a revision already answered, whichever way this client library compares names.
+        hub.On<SdpOfferMessage>("Offer", offer => OnOffer(hub, member, offer));
         hub.On<SdpOfferMessage>("offer", offer => OnOffer(hub, member, offer));
         lock (_hubs)
         {
@@ -149,22 +159,64 @@ internal sealed class OursTarget : ILoadTarget
     // Runs on the hub's receive loop: never await an invocation here (its result would need this same loop).
     private Task OnOffer(HubConnection hub, LoadMember member, SdpOfferMessage offer)
     {
+        try
+        {
+            HandleOffer(hub, member, offer);
+        }
+        catch (FormatException ex)
+        {
+            Console.Error.WriteLine($"{member.Label}: unusable subscribe offer {offer.SdpRevision}: {ex.Message}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void HandleOffer(HubConnection hub, LoadMember member, SdpOfferMessage offer)
+    {
+        var answered = (AnsweredRevision)(member.TargetState ??= new AnsweredRevision());
+        if (offer.SdpRevision <= answered.Revision)
+        {
+            return;
+        }
+
+        answered.Revision = offer.SdpRevision;
+        if (Environment.GetEnvironmentVariable("LOADGEN_DEBUG") is not null)
+        {
+            Console.Error.WriteLine($"{member.Label}: offer {offer.SdpRevision}\n{offer.Sdp}");
+        }
+
         var peer = member.Subscribers[0];
         string answer = LocalSdp.Answer(peer, offer.Sdp);
         _ = hub.SendAsync("Answer", new AnswerRequest(answer, offer.SdpRevision));
-        if (!peer.IsConnected && member.TargetState is null && HasMedia(offer.Sdp))
+        if (!answered.Connecting && HasMedia(offer.Sdp))
         {
-            member.TargetState = "connecting";
+            answered.Connecting = true;
             var remote = RemoteDescription.Parse(offer.Sdp, remoteIsOfferer: true);
             peer.SetRemote(remote.Candidate, remote.IceUfrag, remote.IcePassword, controlling: true);
-            var connect = Task.Run(() => peer.ConnectAsync(remote.LocalRole, remote.Fingerprint, ConnectTimeout));
+            var connect = Task.Run(async () =>
+            {
+                try
+                {
+                    await peer.ConnectAsync(remote.LocalRole, remote.Fingerprint, ConnectTimeout);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    Console.Error.WriteLine($"{peer.Name}: subscribe connection failed: {ex.Message}");
+                    throw;
+                }
+            });
             lock (_subscribeConnects)
             {
                 _subscribeConnects.Add(connect);
             }
         }
+    }
 
-        return Task.CompletedTask;
+    private sealed class AnsweredRevision
+    {
+        public int Revision { get; set; }
+
+        public bool Connecting { get; set; }
     }
 
     private static bool HasMedia(string sdp) => sdp.Contains("\nm=", StringComparison.Ordinal) && sdp.Contains("a=candidate", StringComparison.Ordinal);

@@ -8,12 +8,14 @@ namespace ContactCenter.LoadGen.Scenarios;
 internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target, LoadStats stats)
 {
     private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ConsentInterval = TimeSpan.FromSeconds(5);
     private readonly List<LoadMember> _members = [];
     private readonly List<ClientPeer> _receivers = [];
 
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         var setup = Stopwatch.StartNew();
+        using var consent = new Timer(_ => SendConsentChecks(), null, ConsentInterval, ConsentInterval);
         await SetUpAsync(cancellationToken);
         int peers = await WaitForReceiversAsync(cancellationToken);
         double setupSeconds = setup.Elapsed.TotalSeconds;
@@ -68,20 +70,17 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
                             gate.Release();
                         }
                     });
-                    foreach (var members in await Task.WhenAll(calls))
-                    {
-                        _members.AddRange(members);
-                    }
+                    await Task.WhenAll(calls);
                 }
 
                 break;
             case "fanout":
-                _members.AddRange(await SetUpRoomAsync(
-                    RoomWiring.Fanout, ["publisher", .. Enumerable.Range(1, options.Count).Select(i => "subscriber" + i)], 0, cancellationToken));
+                await SetUpRoomAsync(
+                    RoomWiring.Fanout, ["publisher", .. Enumerable.Range(1, options.Count).Select(i => "subscriber" + i)], 0, cancellationToken);
                 break;
             default:
-                _members.AddRange(await SetUpRoomAsync(
-                    RoomWiring.FullyWired, [.. Enumerable.Range(1, options.Count).Select(i => "member" + i)], 0, cancellationToken));
+                await SetUpRoomAsync(
+                    RoomWiring.FullyWired, [.. Enumerable.Range(1, options.Count).Select(i => "member" + i)], 0, cancellationToken);
                 break;
         }
 
@@ -98,7 +97,12 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
         for (int i = 0; i < labels.Length; i++)
         {
             bool publish = wiring != RoomWiring.Fanout || i == 0;
-            members.Add(await target.JoinAsync(room, $"{labels[i]}-{index}", publish, options.Video, cancellationToken));
+            var member = await target.JoinAsync(room, $"{labels[i]}-{index}", publish, options.Video, cancellationToken);
+            members.Add(member);
+            lock (_members)
+            {
+                _members.Add(member);
+            }
         }
 
         await target.WireAsync(room, wiring, members, cancellationToken);
@@ -118,6 +122,25 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
         return CountConnected();
     }
 
+    // RFC 7675: without a check every few seconds the server's consent expires and it closes the peer.
+    private void SendConsentChecks()
+    {
+        LoadMember[] members;
+        lock (_members)
+        {
+            members = [.. _members];
+        }
+
+        foreach (var member in members)
+        {
+            member.Publisher?.SendCheck(useCandidate: false);
+            foreach (var subscriber in member.Subscribers)
+            {
+                subscriber.SendCheck(useCandidate: false);
+            }
+        }
+    }
+
     private int CountPeers() => _members.Sum(m => (m.Publisher is null ? 0 : 1) + m.Subscribers.Count(s => ExpectsMedia(m, s)));
 
     private int CountConnected() =>
@@ -130,7 +153,7 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
     private static async Task RunPhaseAsync(string phase, TimeSpan length, ProgressLine progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < length)
+        while (clock.Elapsed < length - TimeSpan.FromMilliseconds(20))
         {
             var step = TimeSpan.FromSeconds(Math.Min(1, (length - clock.Elapsed).TotalSeconds));
             await Task.Delay(step, cancellationToken);

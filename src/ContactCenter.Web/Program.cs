@@ -11,6 +11,7 @@ builder.AddContactCenterUi();
 builder.AddContactCenterApi();
 builder.AddContactCenterMedia();
 builder.AddContactCenterSignaling();
+builder.AddContactCenterPhones();
 
 var app = builder.Build();
 

@@ -96,6 +96,7 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         // Each test host gets its own ephemeral media port; parallel hosts never fight over the default one.
         builder.UseSetting("Media:Port", "0");
         builder.UseSetting("Media:WarmUpDtls", "false");
+        builder.UseSetting("Sip:Port", "0");
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IMediaRouter>(Router);

@@ -1,3 +1,6 @@
+using ContactCenter.Core.Agents;
+using ContactCenter.Core.Queue;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,6 +52,17 @@ public sealed class CallFlowTests(UiFixture fixture)
         await Expect(supervisor.GetByTestId("row-agent")).ToHaveTextAsync("Agent");
         await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
         await UiSteps.ScreenshotAsync(customer, "call-connected");
+
+        // Keypad digits from the call's DTMF feed (the SIP bridge publishes there) appear on the agent's desk.
+        var center = fixture.Host.Services.GetRequiredService<CallCenter>();
+        var callId = center.ActiveCalls.Single(c => c.CustomerName == Caller).CallId;
+        var dtmf = fixture.Host.Services.GetRequiredService<IDtmfFeed>();
+        foreach (var digit in "12#")
+        {
+            dtmf.Publish(callId, digit);
+        }
+
+        await Expect(agent.GetByTestId("dtmf-digits")).ToHaveTextAsync("12#");
 
         // The supervisor monitors, then whispers.
         await supervisor.GetByTestId("action-monitor").ClickAsync();

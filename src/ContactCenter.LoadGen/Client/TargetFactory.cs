@@ -7,7 +7,7 @@ internal static class TargetFactory
 {
     public static ILoadTarget Create(LoadGenOptions options, LoadStats stats) => options.Target switch
     {
-        "janus" => throw new NotSupportedException("janus target not wired yet"),
+        "janus" => new Janus.JanusTarget(options.JanusUrl, stats),
         _ => new OursTarget(options.Server, options.Account, options.User, options.Password, stats),
     };
 }

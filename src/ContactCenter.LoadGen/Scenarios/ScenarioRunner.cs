@@ -131,13 +131,20 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
             members = [.. _members];
         }
 
-        foreach (var member in members)
+        try
         {
-            member.Publisher?.SendCheck(useCandidate: false);
-            foreach (var subscriber in member.Subscribers)
+            foreach (var member in members)
             {
-                subscriber.SendCheck(useCandidate: false);
+                member.Publisher?.SendCheck(useCandidate: false);
+                foreach (var subscriber in member.Subscribers)
+                {
+                    subscriber.SendCheck(useCandidate: false);
+                }
             }
+        }
+        catch (InvalidOperationException)
+        {
+            // A target added a subscriber while we walked the list (setup still running): next round.
         }
     }
 

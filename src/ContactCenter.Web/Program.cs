@@ -11,6 +11,7 @@ builder.AddContactCenterUi();
 builder.AddContactCenterApi();
 builder.AddContactCenterMedia();
 builder.AddContactCenterSignaling();
+builder.AddContactCenterBandwidth();
 builder.AddContactCenterPhones();
 
 var app = builder.Build();
@@ -19,6 +20,7 @@ app.UseContactCenterUi();
 app.UseContactCenterApi();
 app.MapContactCenterMedia();
 app.MapContactCenterSignaling();
+app.MapContactCenterBandwidth();
 
 app.Run();
 

@@ -19,6 +19,7 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
         Channel.CreateUnbounded<Func<ISignalingClient, Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _pump;
     private SfuParticipant? _participant;
+    private int _ended;
 
     internal ParticipantSignaling(
         SfuConnections connections,
@@ -42,6 +43,15 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
     public string? SessionId { get; }
 
     public IReadOnlyList<string> PublishPermissions { get; }
+
+    /// <summary>The client device (Bandwidth's uniqueId, or generated), for webhooks.</summary>
+    public string DeviceId { get; internal init; } = string.Empty;
+
+    public string? Tag { get; internal init; }
+
+    public string? CallbackUrl { get; internal init; }
+
+    internal IReadOnlyList<ISignalingObserver> Observers { get; init; } = [];
 
     /// <summary>The SFU's view of this participant (for diagnostics and tests).</summary>
     public SfuParticipant Participant => _participant ?? throw new InvalidOperationException("Not attached.");
@@ -88,6 +98,33 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
 
     /// <summary>Leaves the SFU: both connections close and no more events are sent. Idempotent.</summary>
     public void Leave(string reason)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            foreach (var observer in Observers)
+            {
+                observer.Left(this, reason);
+            }
+        }
+
+        LeaveSfu(reason);
+    }
+
+    /// <summary>Like <see cref="Leave"/>, for a transport that went away without saying leave. Idempotent.</summary>
+    public void Disconnect(string reason)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 0)
+        {
+            foreach (var observer in Observers)
+            {
+                observer.Disconnected(this, reason);
+            }
+        }
+
+        LeaveSfu(reason);
+    }
+
+    private void LeaveSfu(string reason)
     {
         if (_participant is { } participant)
         {

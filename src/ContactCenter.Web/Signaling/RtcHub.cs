@@ -71,7 +71,7 @@ public sealed class RtcHub(SignalingCore core, IHubContext<RtcHub, IRtcClient> h
     {
         if (Context.Items.Remove(SignalingKey, out var value) && value is ParticipantSignaling signaling)
         {
-            signaling.Leave(exception is null ? "signaling closed" : "signaling lost: " + exception.Message);
+            signaling.Disconnect(exception is null ? "signaling closed" : "signaling lost: " + exception.Message);
         }
 
         return base.OnDisconnectedAsync(exception);

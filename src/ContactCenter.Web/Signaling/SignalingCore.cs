@@ -15,10 +15,12 @@ public sealed class SignalingCore
     private readonly SfuConnections _connections;
     private readonly ILogger<SignalingCore> _logger;
     private readonly ILoggerFactory _loggerFactory;
+    private readonly ISignalingObserver[] _observers;
 
-    public SignalingCore(IServiceScopeFactory scopes, SfuConnections connections, ILoggerFactory loggerFactory)
+    public SignalingCore(IServiceScopeFactory scopes, SfuConnections connections, ILoggerFactory loggerFactory, IEnumerable<ISignalingObserver> observers)
     {
         _scopes = scopes;
+        _observers = [.. observers];
         _connections = connections;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<SignalingCore>();
@@ -28,8 +30,9 @@ public sealed class SignalingCore
     /// Validates <paramref name="token"/> (signature, expiry, participant exists, and, when the token names a
     /// session, that the participant is in that session) and registers the participant with the SFU. A previous
     /// connection of the same participant is replaced. Throws <see cref="SignalingRefusedException"/> with the reason.
+    /// <paramref name="deviceId"/> names the client device (Bandwidth's uniqueId); one is generated when absent.
     /// </summary>
-    public async Task<ParticipantSignaling> ConnectAsync(string? token, ISignalingClient client, CancellationToken ct = default)
+    public async Task<ParticipantSignaling> ConnectAsync(string? token, ISignalingClient client, CancellationToken ct = default, string? deviceId = null)
     {
         Participant participant;
         await using (var scope = _scopes.CreateAsyncScope())
@@ -52,7 +55,13 @@ public sealed class SignalingCore
         }
 
         var signaling = new ParticipantSignaling(_connections, client, participant.Id, participant.SessionId,
-            participant.PublishPermissions, _loggerFactory.CreateLogger<ParticipantSignaling>());
+            participant.PublishPermissions, _loggerFactory.CreateLogger<ParticipantSignaling>())
+        {
+            DeviceId = string.IsNullOrEmpty(deviceId) ? Guid.NewGuid().ToString() : deviceId,
+            Tag = participant.Tag,
+            CallbackUrl = participant.CallbackUrl,
+            Observers = _observers,
+        };
         signaling.Attach(_connections.Router.Join(
             participant.Id,
             participant.SessionId,
@@ -60,6 +69,11 @@ public sealed class SignalingCore
             participant.CanPublish(PublishPermission.Video),
             signaling));
         SignalingLog.Connected(_logger, participant.Id, participant.SessionId);
+        foreach (var observer in _observers)
+        {
+            observer.Connected(signaling);
+        }
+
         return signaling;
     }
 

@@ -1,0 +1,37 @@
+using ContactCenter.Web.Signaling;
+
+namespace ContactCenter.Web.Bandwidth;
+
+/// <summary>
+/// <c>/v3/</c>: the WebSocket the unmodified Bandwidth browser SDK opens, with the participant token in the query
+/// (<c>token</c>, plus <c>client</c>, <c>sdkVersion</c> and <c>uniqueId</c>, the device id used in webhooks).
+/// Authentication is the token alone, checked by the signaling core once the socket is open so that a refusal can
+/// carry its reason in the close frame.
+/// </summary>
+internal static class BandwidthDeviceEndpoint
+{
+    public const string Path = "/v3";
+
+    public static async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync("This is the Bandwidth device protocol v3 endpoint: connect with a WebSocket.");
+            return;
+        }
+
+        var services = context.RequestServices;
+        var query = context.Request.Query;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BandwidthDeviceEndpoint).FullName!);
+        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        var connection = new BandwidthDeviceConnection(socket, logger);
+        await connection.RunAsync(
+            services.GetRequiredService<SignalingCore>(),
+            query["token"].ToString(),
+            query["uniqueId"].ToString(),
+            query["client"].ToString(),
+            query["sdkVersion"].ToString(),
+            context.RequestAborted);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ContactCenter.Web.Bandwidth;
+
+/// <summary>
+/// JSON-RPC 2.0 as the SDK's <c>rpc-websockets</c> client speaks it: one JSON object per text frame; calls carry an
+/// id and want <c>{jsonrpc, result|error, id}</c>; id-less messages are notifications. Server events are sent as
+/// standard notifications <c>{jsonrpc, method, params}</c>, which the client emits under the method's name.
+/// Batches are not used by the client and are refused.
+/// </summary>
+public static class JsonRpcFraming
+{
+    public static JsonRpcParseResult Parse(string text)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(JsonRpcErrorCodes.ParseError, "Parse error: " + ex.Message, null);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: expected one JSON object.", null);
+            }
+
+            JsonElement? id = null;
+            if (root.TryGetProperty("id", out var idElement))
+            {
+                if (idElement.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.Null))
+                {
+                    return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: id must be a number or a string.", null);
+                }
+
+                id = idElement.Clone();
+            }
+
+            if (!root.TryGetProperty("jsonrpc", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "2.0")
+            {
+                return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: jsonrpc must be \"2.0\".", id);
+            }
+
+            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
+            {
+                return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: method must be a non-empty string.", id);
+            }
+
+            var parameters = default(JsonElement);
+            if (root.TryGetProperty("params", out var p))
+            {
+                if (p.ValueKind is not (JsonValueKind.Object or JsonValueKind.Array))
+                {
+                    return Fail(JsonRpcErrorCodes.InvalidParams, "Invalid params: params must be an object or an array.", id);
+                }
+
+                parameters = p.Clone();
+            }
+
+            return new JsonRpcParseResult(new JsonRpcRequest(method.GetString()!, parameters, id), null, null);
+        }
+    }
+
+    public static string Result(JsonElement id, JsonNode? result) => new JsonObject
+    {
+        ["jsonrpc"] = "2.0",
+        ["result"] = result ?? new JsonObject(),
+        ["id"] = JsonNode.Parse(id.GetRawText()),
+    }.ToJsonString();
+
+    /// <summary>An error reply; <paramref name="id"/> is null when the request's id could not be read.</summary>
+    public static string Error(JsonElement? id, JsonRpcError error) => new JsonObject
+    {
+        ["jsonrpc"] = "2.0",
+        ["error"] = new JsonObject { ["code"] = error.Code, ["message"] = error.Message },
+        ["id"] = id is { } value ? JsonNode.Parse(value.GetRawText()) : null,
+    }.ToJsonString();
+
+    public static string Notification(string method, JsonNode parameters) => new JsonObject
+    {
+        ["jsonrpc"] = "2.0",
+        ["method"] = method,
+        ["params"] = parameters,
+    }.ToJsonString();
+
+    private static JsonRpcParseResult Fail(int code, string message, JsonElement? id) => new(null, new JsonRpcError(code, message), id);
+}

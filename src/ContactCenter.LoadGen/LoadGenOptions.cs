@@ -33,6 +33,9 @@ internal sealed record LoadGenOptions
 
     public string? JsonFile { get; init; }
 
+    /// <summary>The server process to sample (CPU seconds, RSS) over the measured window.</summary>
+    public int? ServerPid { get; init; }
+
     public const string Usage = """
         usage: ContactCenter.LoadGen <scenario> [options]
           whisper --calls N          N three-party calls (customer, agent, supervisor) in whisper mode
@@ -43,6 +46,7 @@ internal sealed record LoadGenOptions
           --janus URL                (http://127.0.0.1:8088/janus)
           --account A --user U --password P      (demo / demo / demo-secret-change-me)
           --duration S (10)  --warmup S (2)  --video  --sender-threads N (1)  --parallel N (8)  --json FILE
+          --server-pid PID           sample that process's CPU seconds and RSS over the measured window
         """;
 
     public static LoadGenOptions Parse(IReadOnlyList<string> args)
@@ -82,6 +86,7 @@ internal sealed record LoadGenOptions
                 "--sender-threads" => options with { SenderThreads = Int(name, value) },
                 "--parallel" => options with { SetupParallelism = Int(name, value) },
                 "--json" => options with { JsonFile = value },
+                "--server-pid" => options with { ServerPid = Int(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

@@ -20,4 +20,10 @@ internal sealed record RunSummary(
     long AuthFailures,
     double LatencyP50Ms,
     double LatencyP99Ms,
-    double LatencyMaxMs);
+    double LatencyMaxMs,
+    double? ServerCpuSeconds,
+    double? ServerRssMb)
+{
+    /// <summary>Server CPU seconds per 100,000 forwarded (received) packets.</summary>
+    public double? CpuSecondsPer100k => ServerCpuSeconds is { } cpu && PacketsReceived > 0 ? cpu * 100_000 / PacketsReceived : null;
+}

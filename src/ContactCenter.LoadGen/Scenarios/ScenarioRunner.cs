@@ -34,11 +34,13 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
             peer.ResetTrackers(epoch);
         }
 
+        var cpuBefore = options.ServerPid is { } pid ? ProcessSample.TryRead(pid) : null;
         var measured = Stopwatch.StartNew();
         await RunPhaseAsync("measure", options.Duration, progress, cancellationToken);
         double seconds = measured.Elapsed.TotalSeconds;
         long sent = stats.Sent;
         long received = stats.Received;
+        var cpuAfter = options.ServerPid is { } pidAfter ? ProcessSample.TryRead(pidAfter) : null;
         sender.Stop();
         await Task.Delay(300, CancellationToken.None); // packets in flight still count for loss
         Console.Error.WriteLine();
@@ -48,7 +50,9 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
             target.Name, options.Scenario, options.Count, CountPeers(), CountConnected(), setupSeconds, seconds,
             sent, received, sent / seconds, received / seconds, loss.Expected, loss.Lost, loss.Percent, loss.Duplicates,
             stats.AuthFailures, stats.Latency.Percentile(50) / 1000.0, stats.Latency.Percentile(99) / 1000.0,
-            stats.Latency.MaxMicroseconds / 1000.0);
+            stats.Latency.MaxMicroseconds / 1000.0,
+            cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null,
+            cpuAfter?.RssMegabytes);
     }
 
     private async Task SetUpAsync(CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ internal static class SummaryText
             .AppendLine(c, $"  sent      {s.PacketsSent,12} packets  {s.SentPerSecond,10:0} pps")
             .AppendLine(c, $"  received  {s.PacketsReceived,12} packets  {s.ReceivedPerSecond,10:0} pps (forwarded by the SFU)")
             .AppendLine(c, $"  loss      {s.Lost,12} of {s.Expected} ({s.LossPercent:0.000}%)  duplicates {s.Duplicates}  SRTP auth failures {s.AuthFailures}")
+            .AppendLine(c, $"  server    CPU {s.ServerCpuSeconds:0.00} s ({s.CpuSecondsPer100k:0.000} s per 100k forwarded)  RSS {s.ServerRssMb:0} MB")
             .Append(c, $"  latency   p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  max {s.LatencyMaxMs:0.000} ms (one-way, loopback, includes both clients' SRTP)");
         return text.ToString();
     }

@@ -25,6 +25,7 @@ public sealed class PhoneMediaEndpoint : ISubscribeConnection, ISfuSignal
     private SfuRouter? _router;
     private SfuParticipant? _participant;
     private int _closed;
+    private int _answeredRevision;
 
     /// <param name="target">The bridge toward the phone.</param>
     /// <param name="g711Name">"PCMU" or "PCMA": what the phone sends.</param>
@@ -45,6 +46,9 @@ public sealed class PhoneMediaEndpoint : ISubscribeConnection, ISfuSignal
     public IReadOnlyList<string> StreamKeys => Volatile.Read(ref _lines).Keys;
 
     public bool IsConnected => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>The last router revision this endpoint answered; equal to the participant's SdpRevision when settled.</summary>
+    public int AnsweredRevision => Volatile.Read(ref _answeredRevision);
 
     internal void Attach(SfuRouter router, SfuParticipant participant)
     {
@@ -158,6 +162,7 @@ public sealed class PhoneMediaEndpoint : ISubscribeConnection, ISfuSignal
         try
         {
             _router.AcceptAnswer(participant, "phone", revision);
+            Volatile.Write(ref _answeredRevision, revision);
         }
         catch (MediaSignalingException)
         {

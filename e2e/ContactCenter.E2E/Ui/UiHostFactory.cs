@@ -41,6 +41,7 @@ public sealed class UiHostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Tokens:KeyFile", Path.Combine(Folder, "token-signing.key"));
         builder.UseSetting("Media:ListenAddress", "127.0.0.1");
         builder.UseSetting("Media:Port", "0");
+        builder.UseSetting("Sip:Port", "0"); // never take the real SIP port from a running app
         builder.UseSetting("Media:AnnouncedAddress", "127.0.0.1");
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Demo:CredentialsFile", Path.Combine(Folder, "demo-credentials.txt"));

@@ -18,7 +18,8 @@ if [ "${LG_INSIDE_NETNS:-}" != 1 ]; then
     echo "== installing janus"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq janus >/dev/null
   fi
-  janus --version 2>/dev/null | grep -q 'Janus version: 11' || echo "warning: expected Janus 1.1.x: $(janus --version 2>/dev/null | head -1)"
+  janus_version=$(janus --version 2>/dev/null | grep 'Janus version' || true)
+  case "$janus_version" in *"(1.1."*) ;; *) echo "warning: expected Janus 1.1.x, found: ${janus_version:-unknown}" ;; esac
   # NuGet restore needs the network: build before entering the namespace.
   echo "== building (Release)"
   dotnet build "$root/src/ContactCenter.Web" -c Release -nologo -v q >/dev/null
@@ -73,7 +74,7 @@ wait_http "http://127.0.0.1:$http_port/" 90 || { echo "our server did not start;
   --json "$work/ours.json" || echo "ours: load generator reported a problem (see above)"
 kill "$ours_pid" 2>/dev/null || true
 
-echo "== janus: starting $(janus --version 2>/dev/null | grep 'Janus version' || echo janus)"
+echo "== janus: starting $(janus --version 2>/dev/null | grep 'Janus version' || true)"
 cp "$here"/janus/*.jcfg "$work/"
 janus -F "$work" -C "$work/janus.jcfg" >"$work/janus.log" 2>&1 &
 janus_pid=$!

@@ -22,7 +22,8 @@ internal sealed record RunSummary(
     double LatencyP99Ms,
     double LatencyMaxMs,
     double? ServerCpuSeconds,
-    double? ServerRssMb)
+    double? ServerRssMb,
+    double LoadGenBytesAllocatedPerPacket)
 {
     /// <summary>Server CPU seconds per 100,000 forwarded (received) packets.</summary>
     public double? CpuSecondsPer100k => ServerCpuSeconds is { } cpu && PacketsReceived > 0 ? cpu * 100_000 / PacketsReceived : null;

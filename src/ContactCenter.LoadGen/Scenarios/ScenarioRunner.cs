@@ -35,12 +35,14 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
         }
 
         var cpuBefore = options.ServerPid is { } pid ? ProcessSample.TryRead(pid) : null;
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var measured = Stopwatch.StartNew();
         await RunPhaseAsync("measure", options.Duration, progress, cancellationToken);
         double seconds = measured.Elapsed.TotalSeconds;
         long sent = stats.Sent;
         long received = stats.Received;
         var cpuAfter = options.ServerPid is { } pidAfter ? ProcessSample.TryRead(pidAfter) : null;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         sender.Stop();
         await Task.Delay(300, CancellationToken.None); // packets in flight still count for loss
         Console.Error.WriteLine();
@@ -52,7 +54,8 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
             stats.AuthFailures, stats.Latency.Percentile(50) / 1000.0, stats.Latency.Percentile(99) / 1000.0,
             stats.Latency.MaxMicroseconds / 1000.0,
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null,
-            cpuAfter?.RssMegabytes);
+            cpuAfter?.RssMegabytes,
+            sent + received == 0 ? 0 : (double)allocated / (sent + received));
     }
 
     private async Task SetUpAsync(CancellationToken cancellationToken)

@@ -18,7 +18,8 @@ internal static class SummaryText
             .AppendLine(c, $"  received  {s.PacketsReceived,12} packets  {s.ReceivedPerSecond,10:0} pps (forwarded by the SFU)")
             .AppendLine(c, $"  loss      {s.Lost,12} of {s.Expected} ({s.LossPercent:0.000}%)  duplicates {s.Duplicates}  SRTP auth failures {s.AuthFailures}")
             .AppendLine(c, $"  server    CPU {s.ServerCpuSeconds:0.00} s ({s.CpuSecondsPer100k:0.000} s per 100k forwarded)  RSS {s.ServerRssMb:0} MB")
-            .Append(c, $"  latency   p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  max {s.LatencyMaxMs:0.000} ms (one-way, loopback, includes both clients' SRTP)");
+            .AppendLine(c, $"  latency   p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  max {s.LatencyMaxMs:0.000} ms (one-way, loopback, includes both clients' SRTP)")
+            .Append(c, $"  loadgen   {s.LoadGenBytesAllocatedPerPacket:0.0} bytes allocated per packet sent or received (progress line and signaling included)");
         return text.ToString();
     }
 }

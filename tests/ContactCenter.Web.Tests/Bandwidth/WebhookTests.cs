@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactCenter.Web.Signaling;
 using ContactCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace ContactCenter.Web.Tests.Bandwidth;
 
@@ -86,6 +89,29 @@ public sealed class WebhookTests(WebhookFixture fixture) : IClassFixture<Webhook
         await WebhookReceiver.WaitUntilAsync(() => Receiver.For(hang).Length >= 3 && Receiver.Hanging == 0);
         Assert.Equal([1, 2, 3], Receiver.For(hang).Select(r => r.Attempt));
         Assert.Equal(0, Receiver.Hanging);
+    }
+
+    [Fact]
+    public async Task Webhooks_SignalRDoor_PostsTheSameEventsThroughTheCore()
+    {
+        var url = Receiver.Url("ok");
+        var (id, token) = await CreateParticipantAsync(url, tag: null);
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(fixture.Factory.Server.BaseAddress, "/hubs/rtc?access_token=" + Uri.EscapeDataString(token)), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => fixture.Factory.Server.CreateHandler();
+                options.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await hub.StartAsync();
+        Assert.Equal(id, (await hub.InvokeAsync<ConnectResult>("Connect")).ParticipantId);
+        await WebhookReceiver.WaitUntilAsync(() => Receiver.For(url).Length >= 1);
+
+        await hub.InvokeAsync("Leave");
+        await WebhookReceiver.WaitUntilAsync(() => Receiver.For(url).Length >= 2);
+
+        Assert.Equal(["onConnect", "onLeave"], Receiver.For(url).Select(r => r.Event));
+        Assert.All(Receiver.For(url), r => Assert.Equal(id, (string)r.Body["participantId"]!));
     }
 
     private async Task<(string Id, string Token)> CreateParticipantAsync(string callbackUrl, string? tag)

@@ -29,6 +29,8 @@ fi
 
 # ---- inside the private namespace ------------------------------------------------------------------------
 args=("$@")
+# One UDP socket per client peer connection: 1,000 whisper calls need ~6,000 (ours) to ~8,000 (Janus).
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 [ ${#args[@]} -gt 0 ] || args=(fanout --subscribers 10)
 work=$(mktemp -d /tmp/lg-compare.XXXXXX)
 pids=()
@@ -71,7 +73,7 @@ ours_pid=$!
 pids+=("$ours_pid")
 wait_http "http://127.0.0.1:$http_port/" 90 || { echo "our server did not start; see $work/ours.log"; tail -20 "$work/ours.log"; exit 1; }
 "${loadgen[@]}" "${args[@]}" --target ours --server "http://127.0.0.1:$http_port" --server-pid "$ours_pid" \
-  --json "$work/ours.json" || echo "ours: load generator reported a problem (see above)"
+  --json "$work/ours.json" || echo "ours: load generator exited with status $? (see above)"
 kill "$ours_pid" 2>/dev/null || true
 
 echo "== janus: starting $(janus --version 2>/dev/null | grep 'Janus version' || true)"
@@ -81,7 +83,7 @@ janus_pid=$!
 pids+=("$janus_pid")
 wait_http "http://127.0.0.1:8088/janus/info" 30 || { echo "janus did not start; see $work/janus.log"; tail -20 "$work/janus.log"; exit 1; }
 "${loadgen[@]}" "${args[@]}" --target janus --janus "http://127.0.0.1:8088/janus" --server-pid "$janus_pid" \
-  --json "$work/janus.json" || echo "janus: load generator reported a problem (see above)"
+  --json "$work/janus.json" || echo "janus: load generator exited with status $? (see above)"
 
 echo
 python3 - "$work/ours.json" "$work/janus.json" <<'EOF'

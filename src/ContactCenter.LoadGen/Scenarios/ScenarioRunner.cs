@@ -48,7 +48,7 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
         Console.Error.WriteLine();
 
         var loss = LossTotals.Of(_receivers);
-        return new RunSummary(
+        var summary = new RunSummary(
             target.Name, options.Scenario, options.Count, CountPeers(), CountConnected(), setupSeconds, seconds,
             sent, received, sent / seconds, received / seconds, loss.Expected, loss.Lost, loss.Percent, loss.Duplicates,
             stats.AuthFailures, stats.Latency.Percentile(50) / 1000.0, stats.Latency.Percentile(99) / 1000.0,
@@ -56,6 +56,8 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null,
             cpuAfter?.RssMegabytes,
             sent + received == 0 ? 0 : (double)allocated / (sent + received));
+        await DisposePeersAsync();
+        return summary;
     }
 
     private async Task SetUpAsync(CancellationToken cancellationToken)
@@ -127,6 +129,22 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
         }
 
         return CountConnected();
+    }
+
+    private async Task DisposePeersAsync()
+    {
+        foreach (var member in _members)
+        {
+            if (member.Publisher is { } publisher)
+            {
+                await publisher.DisposeAsync();
+            }
+
+            foreach (var subscriber in member.Subscribers)
+            {
+                await subscriber.DisposeAsync();
+            }
+        }
     }
 
     // RFC 7675: without a check every few seconds the server's consent expires and it closes the peer.

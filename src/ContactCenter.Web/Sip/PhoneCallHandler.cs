@@ -17,7 +17,7 @@ namespace ContactCenter.Web.Sip;
 /// phone joins the router as a <see cref="PhoneMediaEndpoint"/> whose edges are exactly its subscriptions,
 /// digits go to the agent desk, and the end of the call removes the member (records kept).
 /// </summary>
-internal sealed partial class PhoneCallHandler : ISipCallHandler, IPhoneMediaSink
+internal sealed partial class PhoneCallHandler : ISipCallHandler, IPhoneMediaSink, IDisposable
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly CallCenter _callCenter;
@@ -29,6 +29,7 @@ internal sealed partial class PhoneCallHandler : ISipCallHandler, IPhoneMediaSin
     // Accepted but not yet established, by participant id (the SipCall does not exist before the 200 OK).
     private readonly ConcurrentDictionary<string, PhoneLeg> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PhoneLeg> _legs = new(StringComparer.Ordinal);
+    private readonly IDisposable _queueSubscription;
 
     public PhoneCallHandler(IServiceScopeFactory scopes, CallCenter callCenter, IDtmfFeed dtmf, SfuRouter router,
         IOptions<PhoneCallOptions> options, ILogger<PhoneCallHandler> logger)
@@ -39,6 +40,7 @@ internal sealed partial class PhoneCallHandler : ISipCallHandler, IPhoneMediaSin
         _router = router;
         _options = options.Value;
         _logger = logger;
+        _queueSubscription = callCenter.Subscribe(OnQueueChangedAsync);
     }
 
     /// <summary>Established phone legs, by the SIP leg id.</summary>
@@ -92,6 +94,23 @@ internal sealed partial class PhoneCallHandler : ISipCallHandler, IPhoneMediaSin
         {
             leg.Endpoint?.OnPhoneRtp(rtpPacket);
         }
+    }
+
+    public void Dispose() => _queueSubscription.Dispose();
+
+    /// <summary>The queue ended a trunk call (the agent hung up, or shutdown): the phone gets its BYE.</summary>
+    private Task OnQueueChangedAsync()
+    {
+        foreach (var leg in _legs.Values)
+        {
+            if (leg.FromTrunk && leg.Call is { State: SipCallState.Established } call
+                && _callCenter.GetCall(leg.SessionId) is null or { State: CallState.Ended })
+            {
+                _ = call.HangUpAsync();
+            }
+        }
+
+        return Task.CompletedTask;
     }
 
     private void Cleanup(SipCall call, PhoneLeg leg, SipCallEndReason reason)

@@ -85,6 +85,24 @@ public sealed class PhoneCallHandlerTests(SipHostFixture fixture) : IClassFixtur
         Assert.True(ended, "the queued phone call did not end after BYE");
     }
 
+    [Fact]
+    public async Task OnQueueChanged_QueueEndsTrunkCall_PhoneGetsBye()
+    {
+        var center = fixture.Factory.Services.GetRequiredService<CallCenter>();
+        var sipp = SippRunner.RunAsync("uac-trunk-until-bye.xml", fixture.SipEndPoint);
+        var sip = fixture.Factory.Services.GetRequiredService<ContactCenter.Sip.UserAgent.SipUserAgent>();
+
+        var established = await WaitForAsync(() => Task.FromResult(
+            center.ActiveCalls.FirstOrDefault(c => c.CustomerName == "+15550005555") is { } call
+            && sip.Calls.Any(c => c.Decision.SessionId == call.CallId && c.State == ContactCenter.Sip.UserAgent.SipCallState.Established)));
+        Assert.True(established, "the trunk call did not reach the queue");
+        var queued = center.ActiveCalls.First(c => c.CustomerName == "+15550005555");
+        Assert.True((await center.CallerHangUpAsync(queued.CallId)).IsSuccess);
+
+        var result = await sipp;
+        Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+    }
+
     /// <summary>Waits for a condition the host reaches asynchronously after sipp is done; bounded, never a timing assertion.</summary>
     private static async Task<bool> WaitForAsync(Func<Task<bool>> condition)
     {

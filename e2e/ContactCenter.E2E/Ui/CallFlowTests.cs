@@ -16,6 +16,9 @@ public sealed class CallFlowTests(UiFixture fixture)
 {
     private const string Caller = "Carol Example";
 
+    /// <summary>Streams appear after a renegotiation; with the SFU's own e2e running alongside, that can take a while.</summary>
+    private static readonly LocatorAssertionsToHaveCountOptions MediaWait = new() { Timeout = 45_000 };
+
     [Fact]
     public async Task WebCall_AgentAcceptsSupervisorWhispers_AllPagesFollow()
     {
@@ -84,12 +87,12 @@ public sealed class CallFlowTests(UiFixture fixture)
 
         // The supervisor's page publishes its (fake) microphone: the SFU's counters show it reaching the agent.
         var supervisorToAgent = matrix.Locator("tbody tr:has(th .cc-role:text-is('agent')) td[data-hears=yes]").Last;
-        await Expect(supervisorToAgent).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cc-flowing"), new() { Timeout = 30_000 });
+        await Expect(supervisorToAgent).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("cc-flowing"), new() { Timeout = 45_000 });
         await UiSteps.ScreenshotAsync(supervisor, "supervisor-whisper");
 
         // The customer plays one received stream (the agent's), the agent two (customer and whispering supervisor).
-        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(1);
-        await Expect(agent.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2);
+        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(1, MediaWait);
+        await Expect(agent.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2, MediaWait);
 
         // The customer's page shows nothing of the supervisor.
         var customerText = await customer.GetByTestId("caller-panel").InnerTextAsync();
@@ -101,7 +104,7 @@ public sealed class CallFlowTests(UiFixture fixture)
         await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Barge");
         await Expect(matrix.Locator("tbody tr:has(th .cc-role:text-is('customer')) td[data-hears=yes]")).ToHaveCountAsync(2);
         await Expect(agent.GetByTestId("whisper-indicator")).ToHaveCountAsync(0);
-        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2);
+        await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2, MediaWait);
 
         // The supervisor leaves: the call is fully wired again.
         await supervisor.GetByTestId("action-leave").ClickAsync();

@@ -26,7 +26,7 @@ public sealed class UiFixture : IAsyncLifetime
         Host.StartServer();
 
         // A 2-core machine runs the host, its SFU and four Chromium pages at once: give live updates time.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,5 +1,7 @@
 using ContactCenter.Core.Monitoring;
 using ContactCenter.Core.Queue;
+using ContactCenter.Core.Usage;
+using ContactCenter.Data;
 using ContactCenter.Web.Components;
 using ContactCenter.Web.Identity;
 using ContactCenter.Web.Ui;
@@ -36,6 +38,9 @@ public static class UiServiceCollectionExtensions
             .BindConfiguration(CallCenterOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // Before the queue's in-memory default: usage is billing data and belongs in the database.
+        services.AddSingleton<IUsageLog, EfUsageLog>();
+        services.AddScoped<IContactCenterSeeder, OpenUsageCloser>();
         services.AddContactCenterQueue();
         services.AddHostedService<QueueTicker>();
         services.TryAddSingleton<IMediaSnapshotSource, PlannedEdgesSnapshotSource>();

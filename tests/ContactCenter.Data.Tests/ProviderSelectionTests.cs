@@ -1,5 +1,7 @@
 using ContactCenter.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +26,9 @@ public sealed class ProviderSelectionTests
         Assert.IsType<PostgresContactCenterDbContext>(db);
         Assert.Equal("Npgsql.EntityFrameworkCore.PostgreSQL", db.Database.ProviderName);
         Assert.Contains("Host=db.invalid", db.Database.GetConnectionString(), StringComparison.Ordinal);
-        Assert.All(db.Database.GetMigrations(), m => Assert.EndsWith("_InitialCreate", m, StringComparison.Ordinal));
+        // The PostgreSQL context must read its own chain of migrations, never the SQLite one.
+        var chain = db.GetService<IMigrationsAssembly>().Migrations;
+        Assert.All(db.Database.GetMigrations(), m => Assert.EndsWith(".Migrations.Postgres", chain[m].Namespace, StringComparison.Ordinal));
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.IsType<EfCallStore>(scope.ServiceProvider.GetRequiredService<ICallStore>());
     }

@@ -9,7 +9,8 @@ namespace ContactCenter.E2E.Ui;
 /// <summary>
 /// A customer calls from /call; the agent is offered the call and accepts; the supervisor sees it live, monitors,
 /// whispers (the matrix shows supervisor → agent and nothing to the customer) and leaves; the agent hangs up and
-/// the call shows in the admin's usage report. Audio assertions come with the SFU.
+/// the call shows in the admin's usage report. Audio is asserted with each browser's getStats (two-way, and none from the
+/// whispering supervisor at the customer).
 /// </summary>
 [Collection(UiCollection.Name)]
 public sealed class CallFlowTests(UiFixture fixture)
@@ -67,6 +68,12 @@ public sealed class CallFlowTests(UiFixture fixture)
 
         await Expect(agent.GetByTestId("dtmf-digits")).ToHaveTextAsync("12#");
 
+        // Two-way audio, as each browser's getStats sees it: bytes from the other party keep arriving.
+        var live = center.ActiveCalls.Single(c => c.CallId == callId);
+        var agentParticipant = live.Agents.Single().ParticipantId;
+        await PageAudio.WaitForGrowingAudioAsync(customer, agentParticipant);
+        await PageAudio.WaitForGrowingAudioAsync(agent, live.CustomerParticipantId);
+
         // The supervisor monitors, then whispers.
         await supervisor.GetByTestId("action-monitor").ClickAsync();
         await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Monitor");
@@ -93,6 +100,16 @@ public sealed class CallFlowTests(UiFixture fixture)
         // The customer plays one received stream (the agent's), the agent two (customer and whispering supervisor).
         await Expect(customer.Locator("audio[data-cc-remote]")).ToHaveCountAsync(1, MediaWait);
         await Expect(agent.Locator("audio[data-cc-remote]")).ToHaveCountAsync(2, MediaWait);
+
+        // getStats: the agent receives the whispering supervisor; the customer receives nothing from them, sampled
+        // across the phase, while the agent's audio keeps reaching the customer.
+        var supervisorParticipant = center.ActiveCalls.Single(c => c.CallId == callId).Supervisors.Single().ParticipantId;
+        await PageAudio.WaitForGrowingAudioAsync(agent, supervisorParticipant);
+        for (int sample = 0; sample < 3; sample++)
+        {
+            await PageAudio.WaitForGrowingAudioAsync(customer, agentParticipant);
+            Assert.Equal(0, await PageAudio.AudioBytesFromAsync(customer, supervisorParticipant));
+        }
 
         // The customer's page shows nothing of the supervisor.
         var customerText = await customer.GetByTestId("caller-panel").InnerTextAsync();

@@ -148,7 +148,11 @@ public sealed partial class CallCenter
         }
     }
 
-    /// <summary>Ends a call: out of the queue, every participant gone, the session deleted, usage closed. Holds the gate.</summary>
+    /// <summary>
+    /// Ends a call: out of the queue, every member removed from the session (so no edge is left), usage closed.
+    /// The session and its participants stay as records, as a BYE or a hang-up must not erase the call's history.
+    /// Holds the gate.
+    /// </summary>
     private async Task<CallResult> EndCallGatedAsync(string callId)
     {
         List<string> participants;
@@ -172,18 +176,13 @@ public sealed partial class CallCenter
             DispatchLocked();
         }
 
-        // The session goes first: the router drops every edge of it at once, before anyone is deleted one by one.
+        // Every member leaves; each removal hands the router the smaller edge set, ending with none. A member that
+        // already left (a phone's BYE got there first) answers NotFound, which is the state we want.
         await using var scope = _scopes.Open();
-        var deleted = await scope.Sessions.DeleteAsync(AccountId, callId, CancellationToken.None);
-        if (!deleted.IsSuccess)
-        {
-            CallCenterLog.CleanupFailed(_logger, callId, deleted.Error.Message);
-        }
-
         foreach (var participantId in participants)
         {
-            var removed = await scope.Participants.DeleteAsync(AccountId, participantId, CancellationToken.None);
-            if (!removed.IsSuccess)
+            var removed = await scope.Sessions.RemoveMemberAsync(AccountId, callId, participantId, CancellationToken.None);
+            if (!removed.IsSuccess && removed.Error.Kind != CallErrorKind.NotFound)
             {
                 CallCenterLog.CleanupFailed(_logger, callId, removed.Error.Message);
             }

@@ -121,7 +121,7 @@ public sealed class CallCenterTests : IDisposable
     }
 
     [Fact]
-    public async Task HangUpAsync_OwnCall_EndsSessionClosesUsageAndFreesAgent()
+    public async Task HangUpAsync_OwnCall_EndsCallKeepsRecordsClosesUsageAndFreesAgent()
     {
         var call = await ConnectAsync(Alice, "Carol");
         _harness.Time.Advance(TimeSpan.FromMinutes(3));
@@ -129,9 +129,11 @@ public sealed class CallCenterTests : IDisposable
         var result = await _center.HangUpAsync(Alice, call.CallId);
 
         Assert.True(result.IsSuccess);
-        Assert.Empty(_harness.Store.Sessions);
-        Assert.Empty(_harness.Store.Participants);
-        Assert.Contains(call.CallId, _harness.Router.RemovedSessions);
+        var session = Assert.Single(_harness.Store.Sessions);
+        Assert.Equal(call.CallId, session.Id);
+        Assert.Equal(2, _harness.Store.Participants.Count());
+        Assert.All(_harness.Store.Participants, p => Assert.Null(p.SessionId));
+        Assert.Empty(_harness.Router.CurrentEdges(call.CallId));
         Assert.Equal(CallState.Ended, _center.GetCallerView(call.CallId)?.State);
         Assert.Empty(_center.ActiveCalls);
         Assert.Null(_center.GetAgentDesk(Alice.UserId).Call);
@@ -241,7 +243,8 @@ public sealed class CallCenterTests : IDisposable
         await _center.EndAllCallsAsync();
 
         Assert.Empty(_center.ActiveCalls);
-        Assert.Empty(_harness.Store.Sessions);
+        Assert.Equal(2, _harness.Store.Sessions.Count());
+        Assert.All(_harness.Store.Participants, p => Assert.Null(p.SessionId));
         Assert.All(await _usage.ListAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue), u => Assert.NotNull(u.LeftAt));
     }
 

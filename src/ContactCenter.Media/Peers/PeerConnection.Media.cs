@@ -68,6 +68,7 @@ public sealed partial class PeerConnection
         if (!ok)
         {
             UnprotectFailures++;
+            _transport.Counters.CountSrtpAuthFailure();
             if (_logger.IsEnabled(LogLevel.Debug))
             {
                 PeerLog.UnprotectFailed(_logger, Id);

@@ -20,4 +20,11 @@ public sealed class TransportCounters
     public long HandlerErrors { get; internal set; }
 
     public long SendErrors { get; internal set; }
+
+    /// <summary>SRTP and SRTCP packets from known peers that failed authentication or the replay check.</summary>
+    public long SrtpAuthFailures => Interlocked.Read(ref _srtpAuthFailures);
+
+    private long _srtpAuthFailures;
+
+    internal void CountSrtpAuthFailure() => Interlocked.Increment(ref _srtpAuthFailures);
 }

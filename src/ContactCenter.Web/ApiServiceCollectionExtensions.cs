@@ -65,6 +65,7 @@ public static class ApiServiceCollectionExtensions
         accounts.MapSessionsApi();
         accounts.MapSessionParticipantsApi();
         accounts.MapCallModesApi();
+        app.MapMediaStatsApi();
         return app;
     }
 }

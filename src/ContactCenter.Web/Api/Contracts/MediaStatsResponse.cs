@@ -1,0 +1,26 @@
+using ContactCenter.Media.Transport;
+
+namespace ContactCenter.Web.Api.Contracts;
+
+/// <summary>
+/// The media socket's counters (<see cref="TransportCounters"/>) and the live peer count, as
+/// <c>GET /v1/media/stats</c> answers them. Counters are totals since the server started.
+/// </summary>
+public sealed record MediaStatsResponse(
+    long Datagrams,
+    long Stun,
+    long Dtls,
+    long Rtp,
+    long Rtcp,
+    long Dropped,
+    long HandlerErrors,
+    long SendErrors,
+    long SrtpAuthFailures,
+    int PeerCount)
+{
+    public static MediaStatsResponse From(UdpMediaTransport transport)
+    {
+        var c = transport.Counters;
+        return new(c.Datagrams, c.Stun, c.Dtls, c.Rtp, c.Rtcp, c.Dropped, c.HandlerErrors, c.SendErrors, c.SrtpAuthFailures, transport.PeerCount);
+    }
+}

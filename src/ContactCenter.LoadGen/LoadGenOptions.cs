@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ContactCenter.LoadGen;
 
-/// <summary>The command line: <c>whisper --calls N | fanout --subscribers N | room --members N</c> plus options.</summary>
+/// <summary>The command line: <c>whisper --calls N | fanout --subscribers N | room --members N | soak --wraps N</c> plus options.</summary>
 internal sealed record LoadGenOptions
 {
     public string Scenario { get; init; } = "";
@@ -33,6 +33,15 @@ internal sealed record LoadGenOptions
 
     public string? JsonFile { get; init; }
 
+    /// <summary>Audio packets per second per stream (50, one every 20 ms; the soak sends 5,000).</summary>
+    public int AudioPps { get; init; } = 50;
+
+    /// <summary>Video packets per second per stream, sent as frames of 5 (150, 30 fps; the soak sends 5,000).</summary>
+    public int VideoPps { get; init; } = 150;
+
+    /// <summary>Soak: sequence-number wraps (65,536 packets each) every SSRC must pass at the receiver.</summary>
+    public int Wraps { get; init; } = 4;
+
     /// <summary>The server process to sample (CPU seconds, RSS) over the measured window.</summary>
     public int? ServerPid { get; init; }
 
@@ -41,12 +50,17 @@ internal sealed record LoadGenOptions
           whisper --calls N          N three-party calls (customer, agent, supervisor) in whisper mode
           fanout --subscribers N     one publisher, N subscribers
           room --members N           one fully wired session of N members (default 20)
+          soak [--wraps N]           one publisher (audio + video bundled on one connection), one subscriber, fast,
+                                     until every SSRC's 16-bit sequence number wrapped N times (4) at the receiver;
+                                     fails on any SRTP authentication failure, client or server
         options:
           --target ours|janus        (ours)      --server URL   (http://127.0.0.1:5080)
           --janus URL                (http://127.0.0.1:8088/janus)
           --account A --user U --password P      (demo / demo / demo-secret-change-me)
           --duration S (10)  --warmup S (2)  --video  --sender-threads N (1)  --parallel N (8)  --json FILE
           --server-pid PID           sample that process's CPU seconds and RSS over the measured window
+          --audio-pps N (50; soak 5000)  --video-pps N (150 = 30 fps x 5 packets; soak 5000)
+          soak: --duration S is a time limit (300); no warm-up, every packet counts
         """;
 
     public static LoadGenOptions Parse(IReadOnlyList<string> args)
@@ -56,7 +70,13 @@ internal sealed record LoadGenOptions
             throw new ArgumentException("No scenario given.");
         }
 
-        var options = new LoadGenOptions { Scenario = args[0], Count = args[0] == "room" ? 20 : 10 };
+        var options = args[0] == "soak"
+            ? new LoadGenOptions
+            {
+                Scenario = "soak", Count = 1, Video = true, AudioPps = 5_000, VideoPps = 5_000,
+                Duration = TimeSpan.FromSeconds(300), WarmUp = TimeSpan.Zero,
+            }
+            : new LoadGenOptions { Scenario = args[0], Count = args[0] == "room" ? 20 : 10 };
         for (int i = 1; i < args.Count; i++)
         {
             string name = args[i];
@@ -87,13 +107,21 @@ internal sealed record LoadGenOptions
                 "--parallel" => options with { SetupParallelism = Int(name, value) },
                 "--json" => options with { JsonFile = value },
                 "--server-pid" => options with { ServerPid = Int(name, value) },
+                "--audio-pps" => options with { AudioPps = Int(name, value) },
+                "--video-pps" => options with { VideoPps = Int(name, value) },
+                "--wraps" => options with { Wraps = Int(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
 
-        if (options.Scenario is not ("whisper" or "fanout" or "room"))
+        if (options.Scenario is not ("whisper" or "fanout" or "room" or "soak"))
         {
             throw new ArgumentException($"Unknown scenario {options.Scenario}.");
+        }
+
+        if (options.Scenario == "soak" && (options.Count != 1 || !options.Video))
+        {
+            throw new ArgumentException("soak has one publisher (audio and video) and one subscriber; it takes no count.");
         }
 
         if (options.Target is not ("ours" or "janus"))

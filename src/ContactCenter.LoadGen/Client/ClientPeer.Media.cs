@@ -99,6 +99,12 @@ internal sealed partial class ClientPeer
         if (!inbound.TryUnprotectRtp(datagram, datagram.Length, out int plainLength))
         {
             _stats.CountAuthFailure();
+            if (datagram.Length >= RtpHeader.FixedLength)
+            {
+                // The header is authenticated but not encrypted (RFC 3711 §3.1): its SSRC names the failing stream.
+                ReceivedFor(BinaryPrimitives.ReadUInt32BigEndian(datagram.Slice(8))).CountAuthFailure();
+            }
+
             return;
         }
 
@@ -119,6 +125,11 @@ internal sealed partial class ClientPeer
             {
                 tracker.Reset();
             }
+
+            foreach (var received in _received.Values)
+            {
+                received.Reset();
+            }
         }
 
         if (!_trackers.TryGetValue(stamp.StreamId, out var streamTracker))
@@ -131,8 +142,25 @@ internal sealed partial class ClientPeer
         }
 
         streamTracker.Record(stamp.Sequence);
+        var ssrc = ReceivedFor(header.Ssrc);
+        ssrc.StreamId = stamp.StreamId;
+        ssrc.Record(header.SequenceNumber, stamp.Sequence);
         _stats.CountReceived();
         _stats.Latency.Record((long)((now - stamp.SentTicks) * MicrosecondsPerTick));
+    }
+
+    private ReceivedSsrc ReceivedFor(uint ssrc)
+    {
+        if (!_received.TryGetValue(ssrc, out var received))
+        {
+            received = new ReceivedSsrc(ssrc); // once per SSRC and receiver, not per packet
+            lock (_received)
+            {
+                _received[ssrc] = received;
+            }
+        }
+
+        return received;
     }
 
     private void HandleStun(Span<byte> datagram, SocketAddress from)

@@ -25,6 +25,7 @@ internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
     private readonly byte[] _stunReplyBuffer = new byte[512];
     private readonly byte[] _checkTransaction = new byte[StunConstants.TransactionIdLength];
     private readonly Dictionary<int, StreamLossTracker> _trackers = [];
+    private readonly Dictionary<uint, ReceivedSsrc> _received = [];
     private readonly CancellationTokenSource _stop = new();
     private readonly DtlsDatagramChannel _dtls;
     private readonly TaskCompletionSource _iceDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -44,8 +45,10 @@ internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
         Name = name;
         _stats = stats;
         _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.ReceiveBufferSize = 1 << 20;
-        _socket.SendBufferSize = 1 << 20;
+        // 4 MB as the server's socket (Linux caps it at net.core.rmem_max): a soak at 10k pps rides out a
+        // starved receive loop of a few hundred milliseconds without loss.
+        _socket.ReceiveBufferSize = 4 << 20;
+        _socket.SendBufferSize = 4 << 20;
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _dtls = new DtlsDatagramChannel(this);
@@ -64,6 +67,9 @@ internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
 
     /// <summary>Streams this peer receives, by the sender's stream id (read by the summary).</summary>
     public IReadOnlyDictionary<int, StreamLossTracker> Trackers => _trackers;
+
+    /// <summary>What arrived on each SSRC (lock it to enumerate: the receive loop adds new SSRCs).</summary>
+    public IReadOnlyDictionary<uint, ReceivedSsrc> ReceivedSsrcs => _received;
 
     /// <summary>Where to send, and the remote's ICE credentials, from its SDP.</summary>
     public void SetRemote(IPEndPoint remote, string remoteUfrag, string remotePassword, bool controlling)

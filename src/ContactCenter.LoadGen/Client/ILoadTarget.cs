@@ -13,4 +13,7 @@ internal interface ILoadTarget : IAsyncDisposable
 
     /// <summary>Starts receiving: wires subscriptions once all members are in and publishing.</summary>
     Task WireAsync(string room, RoomWiring wiring, IReadOnlyList<LoadMember> members, CancellationToken cancellationToken);
+
+    /// <summary>The server's own transport counters, or null when the target has no such endpoint.</summary>
+    Task<ServerMediaStats?> ReadServerStatsAsync(CancellationToken cancellationToken);
 }

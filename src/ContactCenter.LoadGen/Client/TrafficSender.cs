@@ -4,24 +4,39 @@ using ContactCenter.LoadGen.Metrics;
 namespace ContactCenter.LoadGen.Client;
 
 /// <summary>
-/// Paces every stream from a few dedicated threads: audio is one Opus-sized packet (60–160 B) every 20 ms,
-/// video a burst of MTU-sized packets per frame at 30 fps. A peer's streams stay on one thread because its
+/// Paces every stream from a few dedicated threads: audio is one Opus-sized packet (60–160 B) per interval (50 pps,
+/// one every 20 ms, unless asked otherwise), video a burst of MTU-sized packets per frame with the marker bit on
+/// the last (150 pps, 30 fps of 5 packets, unless asked otherwise). A peer's streams stay on one thread because its
 /// SRTP session is not thread-safe. Send times are spread over the interval so that bursts do not align.
 /// </summary>
 internal sealed class TrafficSender
 {
-    private static readonly long AudioInterval = Stopwatch.Frequency / 50;
-    private static readonly long VideoInterval = Stopwatch.Frequency / 30;
+    /// <summary>A starved sender catches up at most this far (5 ms of packets); older backlog is skipped, not burst.</summary>
+    private static readonly long MaxLag = Stopwatch.Frequency / 200;
+    private static readonly long OneMillisecond = Stopwatch.Frequency / 1000;
     private readonly List<OutboundStream>[] _shards;
     private readonly int _videoPacketsPerFrame;
     private readonly int _videoPayload;
+    private readonly long _audioInterval;
+    private readonly long _videoInterval;
+    private readonly bool _coarse;
     private volatile bool _running;
     private Thread[] _threads = [];
 
-    public TrafficSender(IEnumerable<OutboundStream> streams, int threads, int videoPacketsPerFrame, int videoPayload)
+    public TrafficSender(
+        IEnumerable<OutboundStream> streams, int threads, int videoPacketsPerFrame, int videoPayload,
+        int audioPacketsPerSecond = 50, int videoPacketsPerSecond = 150)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(audioPacketsPerSecond, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(videoPacketsPerSecond, 1);
         _videoPacketsPerFrame = videoPacketsPerFrame;
         _videoPayload = videoPayload;
+        _audioInterval = Stopwatch.Frequency / audioPacketsPerSecond;
+        _videoInterval = Stopwatch.Frequency * videoPacketsPerFrame / videoPacketsPerSecond;
+
+        // Below a millisecond between packets, spinning for each would starve the server on a small machine:
+        // sleep a millisecond instead and send what fell due meanwhile (a few packets per stream).
+        _coarse = Math.Min(_audioInterval, _videoInterval) < OneMillisecond;
         _shards = new List<OutboundStream>[Math.Max(1, threads)];
         for (int i = 0; i < _shards.Length; i++)
         {
@@ -32,8 +47,7 @@ internal sealed class TrafficSender
         foreach (var stream in streams)
         {
             int shard = (stream.Peer.GetHashCode() & int.MaxValue) % _shards.Length;
-            long interval = stream.IsVideo ? VideoInterval : AudioInterval;
-            stream.NextDueTicks = start + Random.Shared.NextInt64(interval);
+            stream.NextDueTicks = start + Random.Shared.NextInt64(IntervalOf(stream));
             _shards[shard].Add(stream);
         }
     }
@@ -62,6 +76,8 @@ internal sealed class TrafficSender
     /// <summary>Payload length of audio packet <paramref name="sequence"/>: 60–160 B, varying as Opus VBR does.</summary>
     internal static int AudioPayloadLength(uint sequence) => 60 + (int)(sequence * 37 % 101);
 
+    private long IntervalOf(OutboundStream stream) => stream.IsVideo ? _videoInterval : _audioInterval;
+
     private void Run(List<OutboundStream> streams)
     {
         while (_running)
@@ -72,20 +88,24 @@ internal sealed class TrafficSender
             {
                 if (stream.NextDueTicks <= now)
                 {
-                    if (stream.IsVideo)
-                    {
-                        SendVideoFrame(stream);
-                        stream.NextDueTicks += VideoInterval;
-                    }
-                    else
-                    {
-                        SendAudio(stream);
-                        stream.NextDueTicks += AudioInterval;
-                    }
-
-                    if (stream.NextDueTicks < now)
+                    if (now - stream.NextDueTicks > MaxLag)
                     {
                         stream.NextDueTicks = now; // fell behind (CPU starved): do not burst to catch up
+                    }
+
+                    long interval = IntervalOf(stream);
+                    while (stream.NextDueTicks <= now)
+                    {
+                        if (stream.IsVideo)
+                        {
+                            SendVideoFrame(stream);
+                        }
+                        else
+                        {
+                            SendAudio(stream);
+                        }
+
+                        stream.NextDueTicks += interval;
                     }
                 }
 
@@ -93,7 +113,7 @@ internal sealed class TrafficSender
             }
 
             long wait = nextDue - Stopwatch.GetTimestamp();
-            if (wait > Stopwatch.Frequency / 1000)
+            if (wait > OneMillisecond || (_coarse && wait > 0))
             {
                 Thread.Sleep(1);
             }

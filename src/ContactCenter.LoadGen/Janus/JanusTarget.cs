@@ -85,6 +85,9 @@ internal sealed class JanusTarget(string url, LoadStats stats) : ILoadTarget
         }
     }
 
+    /// <summary>Janus's admin API is not enabled in the bench config: its SRTP errors are not readable here.</summary>
+    public Task<ServerMediaStats?> ReadServerStatsAsync(CancellationToken cancellationToken) => Task.FromResult<ServerMediaStats?>(null);
+
     public async ValueTask DisposeAsync()
     {
         await _api.DisposeAsync();

@@ -118,6 +118,15 @@ internal sealed class OursTarget : ILoadTarget
         }
     }
 
+    /// <summary><c>GET /v1/media/stats</c> with the same credential; null when the server does not answer 200.</summary>
+    public async Task<ServerMediaStats?> ReadServerStatsAsync(CancellationToken cancellationToken)
+    {
+        using var response = await _http.GetAsync(new Uri(_baseUrl + "/v1/media/stats"), cancellationToken);
+        return response.IsSuccessStatusCode
+            ? await response.Content.ReadFromJsonAsync<ServerMediaStats>(cancellationToken)
+            : null;
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var hub in _hubs)

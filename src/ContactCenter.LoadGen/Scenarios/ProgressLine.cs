@@ -3,8 +3,8 @@ using ContactCenter.LoadGen.Metrics;
 
 namespace ContactCenter.LoadGen.Scenarios;
 
-/// <summary>One console line (stderr), rewritten every second: peers, pps each way, loss, latency.</summary>
-internal sealed class ProgressLine(LoadStats stats, IReadOnlyList<ClientPeer> receivers, int peers, int connected)
+/// <summary>One console line (stderr), rewritten every second: peers, pps each way, loss, latency, and the scenario's own suffix.</summary>
+internal sealed class ProgressLine(LoadStats stats, IReadOnlyList<ClientPeer> receivers, int peers, int connected, Func<string>? suffix = null)
 {
     private long _lastSent;
     private long _lastReceived;
@@ -26,7 +26,7 @@ internal sealed class ProgressLine(LoadStats stats, IReadOnlyList<ClientPeer> re
         var loss = LossTotals.Of(receivers);
         string line = $"[{phase} {at.TotalSeconds,4:0}s] peers {connected}/{peers}  sent {(sent - _lastSent) / seconds,8:0} pps  "
             + $"recv {(received - _lastReceived) / seconds,8:0} pps  loss {loss.Percent,6:0.000}%  "
-            + $"p50 {stats.Latency.Percentile(50) / 1000.0,6:0.00} ms  p99 {stats.Latency.Percentile(99) / 1000.0,6:0.00} ms  auth-fail {stats.AuthFailures}";
+            + $"p50 {stats.Latency.Percentile(50) / 1000.0,6:0.00} ms  p99 {stats.Latency.Percentile(99) / 1000.0,6:0.00} ms  auth-fail {stats.AuthFailures}" + suffix?.Invoke();
         Console.Error.Write("\r" + line.PadRight(Math.Max(line.Length, 120)));
         _lastSent = sent;
         _lastReceived = received;

@@ -5,7 +5,7 @@ using ContactCenter.LoadGen.Metrics;
 namespace ContactCenter.LoadGen.Scenarios;
 
 /// <summary>Sets a scenario up on a target, drives the traffic, and measures what arrives.</summary>
-internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target, LoadStats stats)
+internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget target, LoadStats stats)
 {
     private static readonly TimeSpan ConnectWait = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ConsentInterval = TimeSpan.FromSeconds(5);
@@ -83,7 +83,7 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
                 }
 
                 break;
-            case "fanout":
+            case "fanout" or "soak":
                 await SetUpRoomAsync(
                     RoomWiring.Fanout, ["publisher", .. Enumerable.Range(1, options.Count).Select(i => "subscriber" + i)], 0, cancellationToken);
                 break;
@@ -178,9 +178,9 @@ internal sealed class ScenarioRunner(LoadGenOptions options, ILoadTarget target,
     private int CountConnected() =>
         _members.Sum(m => (m.Publisher?.IsConnected == true ? 1 : 0) + m.Subscribers.Count(s => ExpectsMedia(m, s) && s.IsConnected));
 
-    // In a fan-out the publisher receives nothing, so its subscribe connection never gets media lines.
+    // In a fan-out (and a soak) the publisher receives nothing, so its subscribe connection never gets media lines.
     private bool ExpectsMedia(LoadMember member, ClientPeer subscriber) =>
-        !(options.Scenario == "fanout" && ReferenceEquals(member, _members[0]));
+        !(options.Scenario is "fanout" or "soak" && ReferenceEquals(member, _members[0]));
 
     private static async Task RunPhaseAsync(string phase, TimeSpan length, ProgressLine progress, CancellationToken cancellationToken)
     {

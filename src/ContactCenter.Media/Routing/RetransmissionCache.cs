@@ -5,7 +5,8 @@ namespace ContactCenter.Media.Routing;
 /// <summary>
 /// The last <see cref="Capacity"/> RTP packets of one published video track, indexed by sequence number, so that
 /// a subscriber's NACK (RFC 4585 §6.2.1) is answered by the SFU instead of travelling to the publisher.
-/// Buffers are allocated once. Written and read on the transport's receive loop only (single thread).
+/// Buffers are allocated once. With several receive threads the publisher's packets and a subscriber's NACK
+/// may arrive on different threads, so both sides take a (normally uncontended) lock.
 /// </summary>
 internal sealed class RetransmissionCache
 {
@@ -15,6 +16,7 @@ internal sealed class RetransmissionCache
     private readonly byte[] _buffers = new byte[Capacity * MaxPacket];
     private readonly int[] _lengths = new int[Capacity];
     private readonly int[] _sequences = new int[Capacity];
+    private readonly Lock _lock = new();
 
     public RetransmissionCache() => Array.Fill(_sequences, -1);
 
@@ -27,15 +29,31 @@ internal sealed class RetransmissionCache
 
         ushort sequence = BinaryPrimitives.ReadUInt16BigEndian(packet.Slice(2));
         int index = sequence % Capacity;
-        packet.CopyTo(_buffers.AsSpan(index * MaxPacket, MaxPacket));
-        _lengths[index] = packet.Length;
-        _sequences[index] = sequence;
+        lock (_lock)
+        {
+            packet.CopyTo(_buffers.AsSpan(index * MaxPacket, MaxPacket));
+            _lengths[index] = packet.Length;
+            _sequences[index] = sequence;
+        }
     }
 
-    /// <summary>The cached packet with <paramref name="sequence"/>, as the publisher sent it; empty when gone.</summary>
-    public Span<byte> Find(ushort sequence)
+    /// <summary>
+    /// Copies the cached packet with <paramref name="sequence"/>, as the publisher sent it, into
+    /// <paramref name="into"/> (at least <see cref="MaxPacket"/> bytes); its length, or 0 when it is gone.
+    /// </summary>
+    public int CopyTo(ushort sequence, Span<byte> into)
     {
         int index = sequence % Capacity;
-        return _sequences[index] == sequence ? _buffers.AsSpan(index * MaxPacket, _lengths[index]) : [];
+        lock (_lock)
+        {
+            if (_sequences[index] != sequence)
+            {
+                return 0;
+            }
+
+            int length = _lengths[index];
+            _buffers.AsSpan(index * MaxPacket, length).CopyTo(into);
+            return length;
+        }
     }
 }

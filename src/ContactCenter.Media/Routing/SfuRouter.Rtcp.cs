@@ -119,20 +119,19 @@ public sealed partial class SfuRouter
         int count = nack.CopyLostSequenceNumbers(part, lost);
         for (int i = 0; i < count; i++)
         {
-            var cached = cache.Find(lost[i]);
-            if (cached.IsEmpty)
+            int length = cache.CopyTo(lost[i], scratch);
+            if (length == 0)
             {
                 continue;
             }
 
-            byte mapped = target.PayloadTypes[cached[1] & 0x7F];
+            var packet = scratch.Slice(0, length);
+            byte mapped = target.PayloadTypes[packet[1] & 0x7F];
             if (mapped == EdgeTarget.Unmapped)
             {
                 continue;
             }
 
-            var packet = scratch.Slice(0, cached.Length);
-            cached.CopyTo(packet);
             Rtp.RtpWriter.SetPayloadType(packet, mapped);
             Rtp.RtpWriter.SetSsrc(packet, target.Ssrc);
             if (target.Endpoint.SendRtp(packet))

@@ -23,6 +23,15 @@ public sealed class MediaTransportOptions
     /// <summary>How often consent is checked.</summary>
     public TimeSpan ConsentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Receive threads, each with its own socket on the same port (SO_REUSEPORT, Linux only; elsewhere 1).
+    /// One is the default: on the 2-core reference machine a second thread only competes with the clients.
+    /// </summary>
+    public int ReceiveThreads { get; set; } = 1;
+
+    /// <summary>Use recvmmsg/sendmmsg batches on 64-bit Linux (false: one system call per datagram).</summary>
+    public bool BatchedIo { get; set; } = true;
+
     /// <summary>Run in-memory DTLS handshakes at start so the first browser does not meet a cold JIT.</summary>
     public bool WarmUpDtls { get; set; } = true;
 }

@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ContactCenter.Media.Transport;
 
 /// <summary>
-/// The one UDP socket that serves every peer (ARCHITECTURE "The way a packet travels"). A single receive loop
-/// demultiplexes STUN, DTLS, RTP and RTCP (RFC 7983) and hands each datagram to its peer: by STUN USERNAME
+/// The UDP port that serves every peer (ARCHITECTURE "The way a packet travels"). Receive threads (one by default)
+/// demultiplex STUN, DTLS, RTP and RTCP (RFC 7983) and hands each datagram to its peer: by STUN USERNAME
 /// until a check succeeds, by remote address after that.
 /// </summary>
 public sealed partial class UdpMediaTransport : IAsyncDisposable
@@ -23,7 +23,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     private readonly ConcurrentDictionary<SocketAddress, PeerConnection> _byAddress = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _socket;
-    private Task? _receiveLoop;
+    private Socket[] _sockets = [];
     private ITimer? _consentTimer;
 
     public UdpMediaTransport(MediaTransportOptions options, ILoggerFactory? loggerFactory = null, TimeProvider? timeProvider = null)
@@ -51,10 +51,13 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     /// <summary>Live peers.</summary>
     public int PeerCount => _byUfrag.Count;
 
-    /// <summary>Counters for diagnostics (the receive loop is their only writer).</summary>
+    /// <summary>Counters for diagnostics (each receive thread writes its own block).</summary>
     public TransportCounters Counters { get; } = new();
 
-    /// <summary>Binds the socket, optionally warms up DTLS, and starts the receive loop and the consent timer.</summary>
+    /// <summary>
+    /// Binds the socket (one per receive thread, sharing the port with SO_REUSEPORT when there are several),
+    /// optionally warms up DTLS, and starts the receive threads and the consent timer.
+    /// </summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -64,21 +67,37 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         }
 
         var listen = IPAddress.Parse(_options.ListenAddress);
-        var socket = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        int threads = Math.Clamp(_options.ReceiveThreads, 1, 64);
+        // Several sockets on one port need SO_REUSEPORT (Linux): the kernel then spreads remote addresses over
+        // them by hash, so one remote address always reaches the same thread.
+        if (threads > 1 && !LinuxUdp.IsSupported)
+        {
+            threads = 1;
+        }
+
+        var sockets = new Socket[threads];
         try
         {
-            socket.ReceiveBufferSize = 4 * 1024 * 1024;
-            socket.SendBufferSize = 4 * 1024 * 1024;
-            socket.Bind(new IPEndPoint(listen, _options.Port));
+            int port = _options.Port;
+            for (int i = 0; i < threads; i++)
+            {
+                sockets[i] = OpenSocket(listen, port, reusePort: threads > 1);
+                port = ((IPEndPoint)sockets[i].LocalEndPoint!).Port;
+            }
         }
         catch
         {
-            socket.Dispose();
+            foreach (var opened in sockets)
+            {
+                opened?.Dispose();
+            }
+
             throw;
         }
 
-        _socket = socket;
-        var bound = (IPEndPoint)socket.LocalEndPoint!;
+        _sockets = sockets;
+        _socket = sockets[0];
+        var bound = (IPEndPoint)_socket.LocalEndPoint!;
         var announced = string.IsNullOrWhiteSpace(_options.AnnouncedAddress)
             ? (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen)
             : IPAddress.Parse(_options.AnnouncedAddress);
@@ -91,11 +110,32 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
             WarmUp = Task.Run(WarmUpAsync, CancellationToken.None);
         }
 
-        _receiveLoop = Task.Factory.StartNew(
-            () => ReceiveLoopAsync(_stopping.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        StartReceiveThreads(sockets);
         _consentTimer = _time.CreateTimer(static state => ((UdpMediaTransport)state!).CheckConsent(), this,
             _options.ConsentCheckInterval, _options.ConsentCheckInterval);
         return Task.CompletedTask;
+    }
+
+    private static Socket OpenSocket(IPAddress listen, int port, bool reusePort)
+    {
+        var socket = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.ReceiveBufferSize = 4 * 1024 * 1024;
+            socket.SendBufferSize = 4 * 1024 * 1024;
+            if (reusePort)
+            {
+                socket.SetRawSocketOption(LinuxUdp.SolSocket, LinuxUdp.SoReusePort, BitConverter.GetBytes(1));
+            }
+
+            socket.Bind(new IPEndPoint(listen, port));
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The start-up DTLS warm-up (completed when disabled).</summary>
@@ -120,9 +160,18 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     public bool TryGetPeer(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PeerConnection? peer) =>
         _byUfrag.TryGetValue(id, out peer);
 
-    /// <summary>Sends one datagram. Never throws: a failed send is counted and logged.</summary>
+    /// <summary>
+    /// Sends one datagram. Never throws: a failed send is counted and logged. On a receive thread the datagram
+    /// joins that thread's batch, which goes out in one sendmmsg call after the received batch is handled.
+    /// </summary>
     public bool Send(ReadOnlySpan<byte> datagram, SocketAddress remote)
     {
+        var shard = t_shard;
+        if (shard is not null && ReferenceEquals(shard.Transport, this) && shard.TryQueue(datagram, remote))
+        {
+            return true;
+        }
+
         var socket = _socket;
         if (socket is null)
         {
@@ -136,7 +185,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         }
         catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
         {
-            Counters.SendErrors++;
+            Counters.CountSendError();
             if (_logger.IsEnabled(LogLevel.Warning))
             {
                 TransportLog.SendFailed(_logger, remote.ToEndPoint(), ex.Message);
@@ -201,18 +250,12 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
             pair.Value.Close("transport stopped");
         }
 
-        _socket?.Dispose();
-        if (_receiveLoop is not null)
+        foreach (var socket in _sockets)
         {
-            try
-            {
-                await _receiveLoop.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
+            socket.Dispose();
         }
 
+        await StopReceiveThreadsAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 }

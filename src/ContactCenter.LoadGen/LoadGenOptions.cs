@@ -42,6 +42,9 @@ internal sealed record LoadGenOptions
     /// <summary>Soak: sequence-number wraps (65,536 packets each) every SSRC must pass at the receiver.</summary>
     public int Wraps { get; init; } = 4;
 
+    /// <summary>Soak: the loss (percent of expected packets, per SSRC) above which the soak fails.</summary>
+    public double MaxLossPercent { get; init; } = 0.1;
+
     /// <summary>The server process to sample (CPU seconds, RSS) over the measured window.</summary>
     public int? ServerPid { get; init; }
 
@@ -60,7 +63,7 @@ internal sealed record LoadGenOptions
           --duration S (10)  --warmup S (2)  --video  --sender-threads N (1)  --parallel N (8)  --json FILE
           --server-pid PID           sample that process's CPU seconds and RSS over the measured window
           --audio-pps N (50; soak 5000)  --video-pps N (150 = 30 fps x 5 packets; soak 5000)
-          soak: --duration S is a time limit (300); no warm-up, every packet counts
+          soak: --duration S is a time limit (300); no warm-up, every packet counts; --max-loss PCT (0.1) per SSRC
         """;
 
     public static LoadGenOptions Parse(IReadOnlyList<string> args)
@@ -110,6 +113,7 @@ internal sealed record LoadGenOptions
                 "--audio-pps" => options with { AudioPps = Int(name, value) },
                 "--video-pps" => options with { VideoPps = Int(name, value) },
                 "--wraps" => options with { Wraps = Int(name, value) },
+                "--max-loss" => options with { MaxLossPercent = Percent(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
@@ -131,6 +135,11 @@ internal sealed record LoadGenOptions
 
         return options;
     }
+
+    private static double Percent(string name, string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 100
+            ? p
+            : throw new ArgumentException($"{name} needs a percentage from 0 to 100.");
 
     private static int Int(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0

@@ -45,6 +45,8 @@ internal sealed partial class ScenarioRunner
         Console.Error.WriteLine();
 
         var serverAfter = await target.ReadServerStatsAsync(CancellationToken.None);
+        long? socketDrops = receivers.Select(r => r.LocalEndPoint.Port).Distinct()
+            .Aggregate((long?)0, (sum, port) => sum + UdpSocketDrops.TryRead(port));
         var rows = SoakStreamResult.Collect(streams, receivers);
         bool bundled = streams.Count == 2 && streams.Select(s => s.Peer).Distinct().Count() == 1
             && receivers.All(r => rows.Count(row => row.Receiver == r.Name && row.PacketsReceived > 0) == streams.Count);
@@ -53,7 +55,7 @@ internal sealed partial class ScenarioRunner
             target.Name, options.Wraps, options.AudioPps, options.VideoPps, CountPeers(), connected, bundled, setupSeconds, seconds,
             stats.Sent, stats.Received, stats.Sent / seconds, stats.Received / seconds, rows, stats.AuthFailures,
             Delta(serverBefore, serverAfter, s => s.SrtpAuthFailures), Delta(serverBefore, serverAfter, s => s.Rtp),
-            Delta(serverBefore, serverAfter, s => s.Dropped),
+            Delta(serverBefore, serverAfter, s => s.Dropped), Delta(serverBefore, serverAfter, s => s.SendErrors), socketDrops,
             stats.Latency.Percentile(50) / 1000.0, stats.Latency.Percentile(99) / 1000.0,
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null, cpuAfter?.RssMegabytes, failures);
         await DisposePeersAsync();
@@ -130,6 +132,12 @@ internal sealed partial class ScenarioRunner
         {
             failures.Add(string.Create(c,
                 $"{row.Kind} SSRC {row.SenderSsrc} at {row.Receiver}: {row.WrapsReceived} wraps and {row.PacketsReceived} packets received, {options.Wraps} and {SoakSummary.PacketsFor(options.Wraps)} needed"));
+        }
+
+        foreach (var row in rows.Where(r => r.LossPercent > options.MaxLossPercent))
+        {
+            failures.Add(string.Create(c,
+                $"{row.Kind} SSRC {row.SenderSsrc} at {row.Receiver}: {row.Lost} of {row.Expected} lost ({row.LossPercent:0.000} %, at most {options.MaxLossPercent} % allowed)"));
         }
 
         if (stats.AuthFailures > 0)

@@ -23,13 +23,15 @@ internal sealed record SoakSummary(
     long? ServerAuthFailures,
     long? ServerRtp,
     long? ServerDropped,
+    long? ServerSendErrors,
+    long? ClientSocketDrops,
     double LatencyP50Ms,
     double LatencyP99Ms,
     double? ServerCpuSeconds,
     double? ServerRssMb,
     IReadOnlyList<string> Failures)
 {
-    /// <summary>Every SSRC wrapped often enough at its receiver, and no SRTP packet failed authentication anywhere.</summary>
+    /// <summary>Every SSRC wrapped often enough at its receiver within the loss bound, and no SRTP packet failed authentication anywhere.</summary>
     public bool Passed => Failures.Count == 0;
 
     /// <summary>Packets a single SSRC must deliver: <paramref name="wraps"/> × 65,536.</summary>

@@ -23,8 +23,11 @@ internal static class SoakText
             ? string.Create(c, $"{failures} (the server received {s.ServerRtp} RTP packets and dropped {s.ServerDropped} datagrams over the run)")
             : "n/a (no /v1/media/stats on this target)";
         text.AppendLine(c, $"  SRTP auth failures: clients {s.ClientAuthFailures}, server {server}")
+            .AppendLine(c, $"  drops: receiving sockets' kernel buffers {Or(s.ClientSocketDrops)}, server send errors {Or(s.ServerSendErrors)}")
             .AppendLine(c, $"  latency p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  server CPU {s.ServerCpuSeconds:0.00} s  RSS {s.ServerRssMb:0} MB");
         text.Append(s.Passed ? "  PASS" : "  FAIL: " + string.Join("; ", s.Failures));
         return text.ToString();
     }
+
+    private static string Or(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "n/a";
 }

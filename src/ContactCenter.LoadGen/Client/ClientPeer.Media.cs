@@ -45,32 +45,25 @@ internal sealed partial class ClientPeer
         return true;
     }
 
-    private async Task ReceiveLoopAsync()
+    /// <summary>One datagram for this peer, on the fabric's receive thread for this peer (never throws).</summary>
+    internal void Handle(Span<byte> datagram, SocketAddress from)
     {
-        var from = new SocketAddress(AddressFamily.InterNetwork);
-        var memory = _receiveBuffer.AsMemory();
-        var token = _stop.Token;
-        while (!token.IsCancellationRequested)
+        if (_stop.IsCancellationRequested)
         {
-            int length;
-            try
-            {
-                length = await _socket.ReceiveFromAsync(memory, SocketFlags.None, from, token);
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.ConnectionReset)
-            {
-                continue; // an ICMP port-unreachable from an earlier send
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
+            return;
+        }
 
-            Handle(_receiveBuffer.AsSpan(0, length), from);
+        try
+        {
+            Dispatch(datagram, from);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException or InvalidOperationException or ArgumentException)
+        {
+            _stats.CountForeign(); // a malformed datagram or one racing the peer's close
         }
     }
 
-    private void Handle(Span<byte> datagram, SocketAddress from)
+    private void Dispatch(Span<byte> datagram, SocketAddress from)
     {
         switch (MediaPacketClassifier.Classify(datagram))
         {
@@ -180,13 +173,7 @@ internal sealed partial class ClientPeer
         {
             // A full-ICE server (Janus) checks us too: answer with our password (RFC 8445 §7.3).
             int length = StunWriter.WriteBindingSuccess(_stunReplyBuffer, message.TransactionId, from, LocalIce.PasswordBytes);
-            try
-            {
-                _socket.SendTo(_stunReplyBuffer.AsSpan(0, length), SocketFlags.None, from);
-            }
-            catch (SocketException)
-            {
-            }
+            _fabric.Send(_address, from, _stunReplyBuffer.AsSpan(0, length));
 
             if (!_controlling && message.HasAttribute(StunAttributeType.UseCandidate))
             {

@@ -11,15 +11,16 @@ using ContactCenter.Media.Stun;
 namespace ContactCenter.LoadGen.Client;
 
 /// <summary>
-/// One synthetic WebRTC peer connection: its own UDP socket on 127.0.0.1 (the server tells peers apart by remote
-/// address once ICE is done, so a browser's two connections also use two ports), full-ICE checks, DTLS in the
-/// role the SDP gives, and SRTP both ways. The receive loop and the send path allocate nothing per packet.
+/// One synthetic WebRTC peer connection: its own loopback address on the shared <see cref="ClientFabric"/> (the
+/// server tells peers apart by remote address once ICE is done, so a browser's two connections also use two
+/// addresses), full-ICE checks, DTLS in the role the SDP gives, and SRTP both ways. The receive and send paths
+/// allocate nothing per packet.
 /// </summary>
 internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
 {
-    private readonly Socket _socket;
+    private readonly ClientFabric _fabric;
+    private readonly uint _address;
     private readonly LoadStats _stats;
-    private readonly byte[] _receiveBuffer = GC.AllocateUninitializedArray<byte>(2048, pinned: true);
     private readonly byte[] _sendBuffer = GC.AllocateUninitializedArray<byte>(1500, pinned: true);
     private readonly byte[] _stunBuffer = new byte[512];
     private readonly byte[] _stunReplyBuffer = new byte[512];
@@ -38,21 +39,14 @@ internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
     private SrtpSession? _outbound;
     private SrtpSession? _inbound;
     private int _epoch;
-    private Task _receiveLoop = Task.CompletedTask;
 
     public ClientPeer(string name, LoadStats stats)
     {
         Name = name;
         _stats = stats;
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        // 4 MB as the server's socket (Linux caps it at net.core.rmem_max): a soak at 10k pps rides out a
-        // starved receive loop of a few hundred milliseconds without loss.
-        _socket.ReceiveBufferSize = 4 << 20;
-        _socket.SendBufferSize = 4 << 20;
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _fabric = ClientFabric.Shared;
+        LocalEndPoint = _fabric.Register(this, out _address);
         _dtls = new DtlsDatagramChannel(this);
-        _receiveLoop = Task.Run(ReceiveLoopAsync);
     }
 
     public string Name { get; }
@@ -150,36 +144,22 @@ internal sealed partial class ClientPeer : IDatagramSender, IAsyncDisposable
     /// <summary>The next packet's counters start from zero (called after the warm-up).</summary>
     public void ResetTrackers(int epoch) => Volatile.Write(ref _epoch, epoch);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _stop.Cancel();
         _dtls.Close();
-        _socket.Dispose();
-        try
-        {
-            await _receiveLoop;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-        {
-        }
-
+        _fabric.Unregister(_address);
         _inbound?.Dispose();
         _outbound?.Dispose();
         _stop.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private void SendDatagram(ReadOnlySpan<byte> datagram)
     {
-        try
+        if (_remote is { } remote)
         {
-            _socket.SendTo(datagram, SocketFlags.None, _remote!);
-        }
-        catch (SocketException)
-        {
-            // Loopback send failures (ENOBUFS, ECONNREFUSED from an ICMP) show up as loss at the receivers.
-        }
-        catch (ObjectDisposedException)
-        {
+            _fabric.Send(_address, remote, datagram);
         }
     }
 }

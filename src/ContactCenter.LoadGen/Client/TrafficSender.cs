@@ -80,6 +80,9 @@ internal sealed class TrafficSender
 
     private void Run(List<OutboundStream> streams)
     {
+        // Each pass's packets leave in sendmmsg batches (the fabric flushes when a batch is full).
+        ClientFabric.BeginBatch();
+        var fabric = ClientFabric.Shared;
         while (_running)
         {
             long now = Stopwatch.GetTimestamp();
@@ -112,6 +115,7 @@ internal sealed class TrafficSender
                 nextDue = Math.Min(nextDue, stream.NextDueTicks);
             }
 
+            fabric.EndBatch();
             long wait = nextDue - Stopwatch.GetTimestamp();
             if (wait > OneMillisecond || (_coarse && wait > 0))
             {

@@ -13,16 +13,24 @@ internal sealed unsafe class DatagramBatch : IDisposable
 {
     private readonly byte[] _slots;
     private readonly byte[] _addresses;
+    private readonly byte[]? _control;
     private readonly int _slotLength;
     private LinuxUdp.MultiMessageHeader* _headers;
     private LinuxUdp.IoVec* _vectors;
 
-    public DatagramBatch(int capacity, int slotLength)
+    /// <param name="capacity">Datagrams per system call.</param>
+    /// <param name="slotLength">Largest datagram.</param>
+    /// <param name="packetInfo">
+    /// Carry IPv4 IP_PKTINFO per datagram: the local address a datagram was sent to (receive; the socket needs
+    /// IP_PKTINFO on) or is to be sent from (send). One socket on INADDR_ANY can then act as many addresses.
+    /// </param>
+    public DatagramBatch(int capacity, int slotLength, bool packetInfo = false)
     {
         Capacity = capacity;
         _slotLength = slotLength;
         _slots = GC.AllocateUninitializedArray<byte>(capacity * slotLength, pinned: true);
         _addresses = GC.AllocateArray<byte>(capacity * LinuxUdp.AddressCapacity, pinned: true);
+        _control = packetInfo ? GC.AllocateArray<byte>(capacity * LinuxUdp.ControlCapacity, pinned: true) : null;
         _headers = (LinuxUdp.MultiMessageHeader*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(LinuxUdp.MultiMessageHeader));
         _vectors = (LinuxUdp.IoVec*)NativeMemory.AllocZeroed((nuint)capacity, (nuint)sizeof(LinuxUdp.IoVec));
         fixed (byte* slots = _slots)
@@ -34,6 +42,17 @@ internal sealed unsafe class DatagramBatch : IDisposable
                 _headers[i].Header.Iov = &_vectors[i];
                 _headers[i].Header.IovLength = 1;
                 _headers[i].Header.Name = addresses + (i * LinuxUdp.AddressCapacity);
+            }
+        }
+
+        if (_control is not null)
+        {
+            fixed (byte* control = _control)
+            {
+                for (int i = 0; i < capacity; i++)
+                {
+                    _headers[i].Header.Control = control + (i * LinuxUdp.ControlCapacity);
+                }
             }
         }
     }
@@ -68,6 +87,10 @@ internal sealed unsafe class DatagramBatch : IDisposable
             _vectors[i].Length = (nuint)_slotLength;
             _headers[i].Header.NameLength = LinuxUdp.AddressCapacity;
             _headers[i].Header.Flags = 0;
+            if (_control is not null)
+            {
+                _headers[i].Header.ControlLength = LinuxUdp.ControlCapacity;
+            }
         }
 
         int received = LinuxUdp.ReceiveMany(fd, _headers, (uint)Capacity, LinuxUdp.MsgWaitForOne, null);
@@ -82,8 +105,29 @@ internal sealed unsafe class DatagramBatch : IDisposable
         return received;
     }
 
+    /// <summary>
+    /// The local IPv4 address received datagram <paramref name="index"/> was sent to, as it is in the packet
+    /// (network byte order read as a little-endian word); 0 when the batch has no packet info or none came.
+    /// </summary>
+    public uint DestinationAddress(int index)
+    {
+        if (_control is null)
+        {
+            return 0;
+        }
+
+        var control = _control.AsSpan(index * LinuxUdp.ControlCapacity, (int)Math.Min(_headers[index].Header.ControlLength, LinuxUdp.ControlCapacity));
+        return LinuxUdp.TryReadPacketInfo(control, out uint address) ? address : 0;
+    }
+
     /// <summary>Queues a copy of <paramref name="datagram"/> for <paramref name="remote"/>; false when full.</summary>
-    public bool TryAdd(ReadOnlySpan<byte> datagram, SocketAddress remote)
+    public bool TryAdd(ReadOnlySpan<byte> datagram, SocketAddress remote) => TryAdd(datagram, remote, 0);
+
+    /// <summary>
+    /// As <see cref="TryAdd(ReadOnlySpan{byte}, SocketAddress)"/>, sent from local IPv4 address
+    /// <paramref name="source"/> (network byte order as a little-endian word; needs packet info; 0: the socket's).
+    /// </summary>
+    public bool TryAdd(ReadOnlySpan<byte> datagram, SocketAddress remote, uint source)
     {
         if (Count == Capacity || datagram.Length > _slotLength || remote.Size > LinuxUdp.AddressCapacity)
         {
@@ -95,6 +139,13 @@ internal sealed unsafe class DatagramBatch : IDisposable
         _vectors[index].Length = (nuint)datagram.Length;
         remote.Buffer.Span.Slice(0, remote.Size).CopyTo(_addresses.AsSpan(index * LinuxUdp.AddressCapacity));
         _headers[index].Header.NameLength = (uint)remote.Size;
+        if (_control is not null)
+        {
+            _headers[index].Header.ControlLength = source == 0
+                ? 0
+                : (nuint)LinuxUdp.WritePacketInfo(_control.AsSpan(index * LinuxUdp.ControlCapacity, LinuxUdp.ControlCapacity), source);
+        }
+
         return true;
     }
 

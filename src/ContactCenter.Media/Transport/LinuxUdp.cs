@@ -21,6 +21,15 @@ internal static unsafe partial class LinuxUdp
     /// <summary>sizeof(struct sockaddr_storage): room for any address the kernel writes back.</summary>
     public const int AddressCapacity = 128;
 
+    public const int IpProtoIp = 0;
+    public const int IpPacketInfo = 8;
+
+    /// <summary>Control bytes per datagram: one IP_PKTINFO message (CMSG_SPACE(12) = 32) with room to spare.</summary>
+    public const int ControlCapacity = 64;
+
+    private const int ControlHeaderLength = 16; // struct cmsghdr: size_t len, int level, int type
+    private const int PacketInfoLength = 12;    // struct in_pktinfo: int ifindex, in_addr spec_dst, in_addr addr
+
     /// <summary>64-bit Linux only: the structure layouts below are not those of 32-bit processes.</summary>
     public static bool IsSupported { get; } = OperatingSystem.IsLinux() && Environment.Is64BitProcess;
 
@@ -57,6 +66,44 @@ internal static unsafe partial class LinuxUdp
 
     [LibraryImport("libc", EntryPoint = "sendmmsg", SetLastError = true)]
     public static partial int SendMany(int fd, MultiMessageHeader* messages, uint count, int flags);
+
+    /// <summary>Writes one IP_PKTINFO control message that sends from <paramref name="source"/>; its length.</summary>
+    public static int WritePacketInfo(Span<byte> control, uint source)
+    {
+        control.Slice(0, ControlHeaderLength + 16).Clear();
+        BitConverter.TryWriteBytes(control, (ulong)(ControlHeaderLength + PacketInfoLength)); // CMSG_LEN(12)
+        BitConverter.TryWriteBytes(control.Slice(8), IpProtoIp);
+        BitConverter.TryWriteBytes(control.Slice(12), IpPacketInfo);
+        BitConverter.TryWriteBytes(control.Slice(ControlHeaderLength + 4), source); // ipi_spec_dst: our source
+        return ControlHeaderLength + 16; // CMSG_SPACE(12)
+    }
+
+    /// <summary>Finds the IP_PKTINFO message among received control messages: the header destination address.</summary>
+    public static bool TryReadPacketInfo(ReadOnlySpan<byte> control, out uint destination)
+    {
+        int offset = 0;
+        while (offset + ControlHeaderLength <= control.Length)
+        {
+            int length = (int)BitConverter.ToUInt64(control.Slice(offset));
+            if (length < ControlHeaderLength || offset + length > control.Length)
+            {
+                break;
+            }
+
+            if (BitConverter.ToInt32(control.Slice(offset + 8)) == IpProtoIp
+                && BitConverter.ToInt32(control.Slice(offset + 12)) == IpPacketInfo
+                && length >= ControlHeaderLength + PacketInfoLength)
+            {
+                destination = BitConverter.ToUInt32(control.Slice(offset + ControlHeaderLength + 8)); // ipi_addr
+                return true;
+            }
+
+            offset += (length + 7) & ~7; // CMSG_ALIGN
+        }
+
+        destination = 0;
+        return false;
+    }
 
     /// <summary>struct timeval for SO_RCVTIMEO: a blocked receive wakes this often to notice a stop.</summary>
     public static byte[] TimeVal(TimeSpan value)

@@ -54,6 +54,44 @@ public sealed class BatchedTransportTests
     }
 
     [Fact]
+    public void DatagramBatch_PacketInfo_SendsFromAndReceivesForAnyLoopbackAddress()
+    {
+        Assert.True(LinuxUdp.IsSupported, "the CI machine is 64-bit Linux; this test is about its system calls");
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+        socket.SetRawSocketOption(LinuxUdp.IpProtoIp, LinuxUdp.IpPacketInfo, BitConverter.GetBytes(1));
+        socket.Bind(new IPEndPoint(IPAddress.Any, 0));
+        int port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+        using var sends = new DatagramBatch(4, 256, packetInfo: true);
+        using var receives = new DatagramBatch(4, 256, packetInfo: true);
+        uint source = Word("127.1.0.7");
+        var target = new IPEndPoint(IPAddress.Parse("127.1.0.9"), port).Serialize();
+        Assert.True(sends.TryAdd([1, 2, 3], target, source));
+        Assert.True(sends.TryAdd([4, 5], target, 0)); // 0: the socket's own choice of source
+        sends.Flush((int)socket.Handle, out int failed);
+        Assert.Equal(0, failed);
+
+        var from = new SocketAddress(AddressFamily.InterNetwork);
+        var seen = new List<(byte[] Data, uint Destination, IPEndPoint From)>();
+        while (seen.Count < 2)
+        {
+            int count = receives.Receive((int)socket.Handle);
+            Assert.True(count > 0);
+            for (int i = 0; i < count; i++)
+            {
+                receives.CopyAddress(i, from);
+                seen.Add((receives.Slot(i)[..receives.Length(i)].ToArray(), receives.DestinationAddress(i),
+                    (IPEndPoint)new IPEndPoint(IPAddress.Any, 0).Create(from)));
+            }
+        }
+
+        Assert.Equal([1, 2, 3], seen[0].Data);
+        Assert.Equal(Word("127.1.0.9"), seen[0].Destination);
+        Assert.Equal(new IPEndPoint(IPAddress.Parse("127.1.0.7"), port), seen[0].From);
+        Assert.Equal([4, 5], seen[1].Data);
+        Assert.Equal(Word("127.1.0.9"), seen[1].Destination);
+    }
+
+    [Fact]
     public void DatagramBatch_OversizeDatagram_IsRefused()
     {
         using var sends = new DatagramBatch(4, 64);
@@ -136,6 +174,8 @@ public sealed class BatchedTransportTests
         using var again = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         again.Bind(new IPEndPoint(IPAddress.Loopback, port));
     }
+
+    private static uint Word(string address) => BitConverter.ToUInt32(IPAddress.Parse(address).GetAddressBytes());
 
     private static Socket Bound()
     {

@@ -48,8 +48,7 @@ internal sealed class ClientFabric : IDisposable
         {
             var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
             // Large buffers (Linux caps them at net.core.rmem_max/wmem_max): thousands of peers share them.
-            socket.ReceiveBufferSize = 32 << 20;
-            socket.SendBufferSize = 32 << 20;
+            LinuxUdp.SetBuffers(socket, 32 << 20);
             socket.SetRawSocketOption(LinuxUdp.SolSocket, LinuxUdp.SoReusePort, BitConverter.GetBytes(1));
             socket.SetRawSocketOption(LinuxUdp.IpProtoIp, LinuxUdp.IpPacketInfo, BitConverter.GetBytes(1));
             socket.SetRawSocketOption(LinuxUdp.SolSocket, LinuxUdp.SoRcvTimeo, LinuxUdp.TimeVal(TimeSpan.FromMilliseconds(250)));

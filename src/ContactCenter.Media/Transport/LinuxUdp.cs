@@ -15,6 +15,8 @@ internal static unsafe partial class LinuxUdp
     public const int SolSocket = 1;
     public const int SoReusePort = 15;
     public const int SoRcvTimeo = 20;
+    public const int SoSndBufForce = 32;
+    public const int SoRcvBufForce = 33;
     public const int EIntr = 4;
     public const int EAgain = 11;
 
@@ -103,6 +105,31 @@ internal static unsafe partial class LinuxUdp
 
         destination = 0;
         return false;
+    }
+
+    /// <summary>
+    /// Sets both socket buffers to <paramref name="bytes"/>: with SO_RCVBUFFORCE/SO_SNDBUFFORCE when the process may
+    /// (CAP_NET_ADMIN), which passes net.core.rmem_max; otherwise as far as the ordinary options allow.
+    /// A large receive buffer rides out the moments the receive thread is not scheduled.
+    /// </summary>
+    public static void SetBuffers(System.Net.Sockets.Socket socket, int bytes)
+    {
+        socket.ReceiveBufferSize = bytes;
+        socket.SendBufferSize = bytes;
+        if (!IsSupported)
+        {
+            return;
+        }
+
+        try
+        {
+            socket.SetRawSocketOption(SolSocket, SoRcvBufForce, BitConverter.GetBytes(bytes));
+            socket.SetRawSocketOption(SolSocket, SoSndBufForce, BitConverter.GetBytes(bytes));
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            // Not privileged: keep what SO_RCVBUF/SO_SNDBUF gave (capped by net.core.rmem_max/wmem_max).
+        }
     }
 
     /// <summary>struct timeval for SO_RCVTIMEO: a blocked receive wakes this often to notice a stop.</summary>

@@ -81,7 +81,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
             int port = _options.Port;
             for (int i = 0; i < threads; i++)
             {
-                sockets[i] = OpenSocket(listen, port, reusePort: threads > 1);
+                sockets[i] = OpenSocket(listen, port, reusePort: threads > 1, _options.SocketBufferBytes);
                 port = ((IPEndPoint)sockets[i].LocalEndPoint!).Port;
             }
         }
@@ -116,13 +116,12 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    private static Socket OpenSocket(IPAddress listen, int port, bool reusePort)
+    private static Socket OpenSocket(IPAddress listen, int port, bool reusePort, int bufferBytes)
     {
         var socket = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
-            socket.ReceiveBufferSize = 4 * 1024 * 1024;
-            socket.SendBufferSize = 4 * 1024 * 1024;
+            LinuxUdp.SetBuffers(socket, Math.Max(bufferBytes, 64 * 1024));
             if (reusePort)
             {
                 socket.SetRawSocketOption(LinuxUdp.SolSocket, LinuxUdp.SoReusePort, BitConverter.GetBytes(1));

@@ -92,6 +92,17 @@ public sealed class BatchedTransportTests
     }
 
     [Fact]
+    public void SetBuffers_Privileged_PassesTheSystemCap()
+    {
+        using var socket = Bound();
+        LinuxUdp.SetBuffers(socket, 8 << 20);
+        int cap = int.Parse(File.ReadAllText("/proc/sys/net/core/rmem_max").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        // Linux reports twice the requested size (bookkeeping overhead); FORCE ignores rmem_max when privileged.
+        int expected = Environment.IsPrivilegedProcess ? 8 << 20 : Math.Min(8 << 20, cap);
+        Assert.True(socket.ReceiveBufferSize >= expected, $"receive buffer {socket.ReceiveBufferSize}, expected ≥ {expected}");
+    }
+
+    [Fact]
     public void DatagramBatch_OversizeDatagram_IsRefused()
     {
         using var sends = new DatagramBatch(4, 64);

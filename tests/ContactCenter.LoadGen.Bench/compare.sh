@@ -103,6 +103,7 @@ metrics = [
     ("latency p99 ms", "latencyP99Ms", ".3f", False),
     ("server RSS MB", "serverRssMb", ",.0f", False),
     ("peers connected", "peersConnected", "d", True),
+    ("setup s", "setupSeconds", ".1f", False),
 ]
 first = next((r for r in rows if r), {})
 print(f"scenario: {first.get('scenario', '?')} x{first.get('count', '?')}, measured {first.get('measuredSeconds', 0):.0f} s each")
@@ -111,5 +112,10 @@ for label, key, spec, _ in metrics:
     o, j = val(rows[0], key), val(rows[1], key)
     ratio = f"{o / j:.2f}" if isinstance(o, (int, float)) and isinstance(j, (int, float)) and j else "n/a"
     print(f"{label:<26} {fmt(o, spec):>14} {fmt(j, spec):>14} {ratio:>11}")
+server = (rows[0] or {}).get("server") or {}
+if server:
+    print(f"ours only: {server.get('datagramsPerReceiveCall', 0):.1f} datagrams per recvmmsg call, "
+          f"{server.get('allocatedBytesPerForwarded', 0):.2f} bytes allocated per forwarded packet (whole server process), "
+          f"GCs gen0 {server.get('gen0Collections')} gen2 {server.get('gen2Collections')} in the window")
 EOF
 echo "(logs and JSON in $work)"

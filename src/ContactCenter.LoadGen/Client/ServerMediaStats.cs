@@ -11,4 +11,9 @@ internal sealed record ServerMediaStats(
     long HandlerErrors,
     long SendErrors,
     long SrtpAuthFailures,
-    int PeerCount);
+    int PeerCount,
+    long ReceiveCalls = 0,
+    long BatchedSendCalls = 0,
+    long ProcessAllocatedBytes = 0,
+    int Gen0Collections = 0,
+    int Gen2Collections = 0);

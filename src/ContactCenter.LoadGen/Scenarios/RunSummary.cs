@@ -23,8 +23,32 @@ internal sealed record RunSummary(
     double LatencyMaxMs,
     double? ServerCpuSeconds,
     double? ServerRssMb,
-    double LoadGenBytesAllocatedPerPacket)
+    double LoadGenBytesAllocatedPerPacket,
+    ServerWindow? Server = null)
 {
     /// <summary>Server CPU seconds per 100,000 forwarded (received) packets.</summary>
     public double? CpuSecondsPer100k => ServerCpuSeconds is { } cpu && PacketsReceived > 0 ? cpu * 100_000 / PacketsReceived : null;
+}
+
+/// <summary>
+/// What our server's <c>GET /v1/media/stats</c> says changed over the measured window (null for Janus): datagrams
+/// per receive call (the recvmmsg batch), bytes the whole server process allocated per forwarded packet (an upper
+/// bound for the forwarding path: HTTP, timers and consent checks are in it too), and garbage collections.
+/// </summary>
+internal sealed record ServerWindow(double DatagramsPerReceiveCall, double AllocatedBytesPerForwarded, int Gen0Collections, int Gen2Collections)
+{
+    public static ServerWindow? Between(Client.ServerMediaStats? before, Client.ServerMediaStats? after, long forwarded)
+    {
+        if (before is null || after is null || forwarded <= 0)
+        {
+            return null;
+        }
+
+        long calls = after.ReceiveCalls - before.ReceiveCalls;
+        return new ServerWindow(
+            calls > 0 ? (double)(after.Datagrams - before.Datagrams) / calls : 0,
+            (double)(after.ProcessAllocatedBytes - before.ProcessAllocatedBytes) / forwarded,
+            after.Gen0Collections - before.Gen0Collections,
+            after.Gen2Collections - before.Gen2Collections);
+    }
 }

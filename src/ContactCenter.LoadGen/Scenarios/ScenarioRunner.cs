@@ -34,6 +34,7 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
             peer.ResetTrackers(epoch);
         }
 
+        var serverBefore = await target.ReadServerStatsAsync(cancellationToken);
         var cpuBefore = options.ServerPid is { } pid ? ProcessSample.TryRead(pid) : null;
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var measured = Stopwatch.StartNew();
@@ -43,6 +44,7 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
         long received = stats.Received;
         var cpuAfter = options.ServerPid is { } pidAfter ? ProcessSample.TryRead(pidAfter) : null;
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var serverAfter = await target.ReadServerStatsAsync(CancellationToken.None);
         sender.Stop();
         await Task.Delay(300, CancellationToken.None); // packets in flight still count for loss
         Console.Error.WriteLine();
@@ -55,7 +57,8 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
             stats.Latency.MaxMicroseconds / 1000.0,
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null,
             cpuAfter?.RssMegabytes,
-            sent + received == 0 ? 0 : (double)allocated / (sent + received));
+            sent + received == 0 ? 0 : (double)allocated / (sent + received),
+            ServerWindow.Between(serverBefore, serverAfter, received));
         await DisposePeersAsync();
         return summary;
     }

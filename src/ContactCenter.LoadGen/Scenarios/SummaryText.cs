@@ -20,6 +20,12 @@ internal static class SummaryText
             .AppendLine(c, $"  server    CPU {s.ServerCpuSeconds:0.00} s ({s.CpuSecondsPer100k:0.000} s per 100k forwarded)  RSS {s.ServerRssMb:0} MB")
             .AppendLine(c, $"  latency   p50 {s.LatencyP50Ms:0.000} ms  p99 {s.LatencyP99Ms:0.000} ms  max {s.LatencyMaxMs:0.000} ms (one-way, loopback, includes both clients' SRTP)")
             .Append(c, $"  loadgen   {s.LoadGenBytesAllocatedPerPacket:0.0} bytes allocated per packet sent or received (progress line and signaling included)");
+        if (s.Server is { } w)
+        {
+            text.AppendLine()
+                .Append(c, $"  server    {w.DatagramsPerReceiveCall:0.0} datagrams per receive call, {w.AllocatedBytesPerForwarded:0.00} bytes allocated per forwarded packet (whole process), GCs gen0 {w.Gen0Collections} gen2 {w.Gen2Collections}");
+        }
+
         return text.ToString();
     }
 }

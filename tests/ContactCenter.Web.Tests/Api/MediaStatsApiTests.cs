@@ -36,7 +36,8 @@ public sealed class MediaStatsApiTests(ApiFixture fixture) : IClassFixture<ApiFi
 
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var body = (await response.ReadJsonAsync()).AsObject();
-            string[] fields = ["datagrams", "stun", "dtls", "rtp", "rtcp", "dropped", "handlerErrors", "sendErrors", "srtpAuthFailures", "peerCount"];
+            string[] fields = ["datagrams", "stun", "dtls", "rtp", "rtcp", "dropped", "handlerErrors", "sendErrors", "srtpAuthFailures", "peerCount",
+                "receiveCalls", "batchedSendCalls", "processAllocatedBytes", "gen0Collections", "gen2Collections"];
             Assert.Equal(fields.Order(StringComparer.Ordinal), body.Select(p => p.Key).Order(StringComparer.Ordinal));
             foreach (var field in fields)
             {

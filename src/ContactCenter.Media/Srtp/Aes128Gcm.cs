@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using AesNi = System.Runtime.Intrinsics.X86.Aes;
 
 namespace ContactCenter.Media.Srtp;
 
@@ -24,31 +23,27 @@ internal sealed partial class Aes128Gcm : IDisposable
     public const int NonceSize = 12;
     public const int TagSize = 16;
 
-    // AES-128 has 10 rounds, so 11 round keys (FIPS-197 §5.1, Nr = 10).
-    private const int RoundKeyCount = 11;
+    // Counter blocks of the payload start at inc32(J0), the 32-bit counter 2 (§7.1 step 3); J0 itself masks the tag.
+    private const uint FirstPayloadCounter = 2;
+    private const uint TagCounter = 1;
 
     // H^1..H^4 for the four-block aggregated GHASH.
     private const int HPowerCount = 4;
 
-    private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[RoundKeyCount];
+    private readonly Aes128Ni _aes;
     private readonly Vector128<ulong>[] _hPowers = new Vector128<ulong>[HPowerCount];
 
     public Aes128Gcm(ReadOnlySpan<byte> key)
     {
         if (!IsSupported)
         {
-            throw new PlatformNotSupportedException("Aes128Gcm needs AES-NI, PCLMULQDQ and SSE4.1; use SrtpGcm.");
+            throw new PlatformNotSupportedException("Aes128Gcm needs AES-NI, PCLMULQDQ and SSSE3; use SrtpGcm.");
         }
 
-        if (key.Length != KeySize)
-        {
-            throw new ArgumentException($"An AES-128 key has {KeySize} bytes.", nameof(key));
-        }
-
-        ExpandKey(key, _roundKeys);
+        _aes = new Aes128Ni(key);
 
         // SP 800-38D §6.4 / §7.1 step 1: the hash subkey H = CIPH_K(0^128).
-        var h = ToField(EncryptBlock(Vector128<byte>.Zero));
+        var h = ToField(_aes.EncryptBlock(Vector128<byte>.Zero));
         _hPowers[0] = h;
         for (int i = 1; i < HPowerCount; i++)
         {
@@ -58,7 +53,7 @@ internal sealed partial class Aes128Gcm : IDisposable
 
     /// <summary>True when this CPU has the instructions the implementation uses.</summary>
     public static bool IsSupported =>
-        AesNi.IsSupported && Pclmulqdq.IsSupported && Ssse3.IsSupported && Sse41.IsSupported;
+        Aes128Ni.IsSupported && Pclmulqdq.IsSupported && Ssse3.IsSupported;
 
     /// <summary>
     /// GCM-AE (SP 800-38D §7.1): encrypts <paramref name="plaintext"/> into <paramref name="ciphertext"/> (same
@@ -68,10 +63,10 @@ internal sealed partial class Aes128Gcm : IDisposable
         ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> aad = default)
     {
         CheckArguments(nonce, plaintext, ciphertext, tag.Length);
-        var j0 = PreCounterBlock(nonce);
-        ApplyKeystream(j0, plaintext, ciphertext);
+        var start = CounterStart(nonce);
+        _aes.ApplyKeystream(start, FirstPayloadCounter, plaintext, ciphertext);
         var s = Ghash(aad, ciphertext);
-        Tag(j0, s).StoreUnsafe(ref MemoryMarshal.GetReference(tag));
+        Tag(start, s).StoreUnsafe(ref MemoryMarshal.GetReference(tag));
     }
 
     /// <summary>
@@ -83,8 +78,8 @@ internal sealed partial class Aes128Gcm : IDisposable
         ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> aad = default)
     {
         CheckArguments(nonce, ciphertext, plaintext, tag.Length);
-        var j0 = PreCounterBlock(nonce);
-        var expected = Tag(j0, Ghash(aad, ciphertext));
+        var start = CounterStart(nonce);
+        var expected = Tag(start, Ghash(aad, ciphertext));
         var received = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(tag));
 
         // §7.2 step 8: compare the whole tag at once, with no early exit that would leak where it first differs.
@@ -93,13 +88,13 @@ internal sealed partial class Aes128Gcm : IDisposable
             return false;
         }
 
-        ApplyKeystream(j0, ciphertext, plaintext);
+        _aes.ApplyKeystream(start, FirstPayloadCounter, ciphertext, plaintext);
         return true;
     }
 
     public void Dispose()
     {
-        Array.Clear(_roundKeys);
+        _aes.Dispose();
         Array.Clear(_hPowers);
     }
 
@@ -128,12 +123,14 @@ internal sealed partial class Aes128Gcm : IDisposable
         }
     }
 
-    // §7.1 step 2: for a 96-bit IV, J0 = IV ‖ 0^31 ‖ 1 (byte 15 is the 1, the top byte of the upper lane).
-    private static Vector128<byte> PreCounterBlock(ReadOnlySpan<byte> nonce) =>
+    // §7.1 step 2: for a 96-bit IV, J0 = IV ‖ 0^31 ‖ 1. This returns IV ‖ 0^32, so that counter 1 is J0 and
+    // counter 2 is inc32(J0).
+    private static Vector128<byte> CounterStart(ReadOnlySpan<byte> nonce) =>
         Vector128.Create(
             BinaryPrimitives.ReadUInt64LittleEndian(nonce),
-            BinaryPrimitives.ReadUInt32LittleEndian(nonce.Slice(8)) | (1UL << 56)).AsByte();
+            (ulong)BinaryPrimitives.ReadUInt32LittleEndian(nonce.Slice(8))).AsByte();
 
     // §7.1 step 6: T = MSB_128(GCTR_K(J0, S)), i.e. CIPH_K(J0) XOR S, with S turned back into block order.
-    private Vector128<byte> Tag(Vector128<byte> j0, Vector128<ulong> s) => EncryptBlock(j0) ^ FromField(s);
+    private Vector128<byte> Tag(Vector128<byte> start, Vector128<ulong> s) =>
+        _aes.EncryptBlock(start.AsUInt32().WithElement(3, BinaryPrimitives.ReverseEndianness(TagCounter)).AsByte()) ^ FromField(s);
 }

@@ -7,11 +7,39 @@ using AesNi = System.Runtime.Intrinsics.X86.Aes;
 
 namespace ContactCenter.Media.Srtp;
 
-/// <summary>The AES-128 block cipher (FIPS-197) and the GCTR keystream (SP 800-38D §6.5).</summary>
-internal sealed partial class Aes128Gcm
+/// <summary>
+/// AES-128 encryption (FIPS-197) on AES-NI, and the counter-mode keystream both GCM (SP 800-38D §6.5) and
+/// SRTP's AES-CM (RFC 3711 §4.1.1) are built on. The round keys are expanded once; calls allocate nothing.
+/// Use only where <see cref="IsSupported"/>. Read-only after construction.
+/// </summary>
+internal sealed class Aes128Ni : IDisposable
 {
-    // Counter blocks of the payload start at inc32(J0), the 32-bit counter 2 (§7.1 step 3); J0 itself masks the tag.
-    private const uint FirstPayloadCounter = 2;
+    public const int KeySize = 16;
+
+    // AES-128 has 10 rounds, so 11 round keys (FIPS-197 §5.1, Nr = 10).
+    private const int RoundKeyCount = 11;
+
+    private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[RoundKeyCount];
+
+    public Aes128Ni(ReadOnlySpan<byte> key)
+    {
+        if (!IsSupported)
+        {
+            throw new PlatformNotSupportedException("Aes128Ni needs AES-NI and SSE4.1.");
+        }
+
+        if (key.Length != KeySize)
+        {
+            throw new ArgumentException($"An AES-128 key has {KeySize} bytes.", nameof(key));
+        }
+
+        ExpandKey(key, _roundKeys);
+    }
+
+    /// <summary>True when this CPU has AES-NI and the SSE levels used around it.</summary>
+    public static bool IsSupported => AesNi.IsSupported && Sse41.IsSupported;
+
+    public void Dispose() => Array.Clear(_roundKeys);
 
     /// <summary>
     /// FIPS-197 §5.2 key expansion for Nk = 4: each round key's first word is the previous round key's last word
@@ -46,8 +74,8 @@ internal sealed partial class Aes128Gcm
         return previous ^ t;
     }
 
-    // FIPS-197 §5.1: AddRoundKey, 9 full rounds, and the last round without MixColumns.
-    private Vector128<byte> EncryptBlock(Vector128<byte> block)
+    /// <summary>CIPH_K of one block: FIPS-197 §5.1 AddRoundKey, 9 full rounds, and the last round without MixColumns.</summary>
+    public Vector128<byte> EncryptBlock(Vector128<byte> block)
     {
         var keys = _roundKeys;
         block ^= keys[0];
@@ -59,18 +87,22 @@ internal sealed partial class Aes128Gcm
         return AesNi.EncryptLast(block, keys[RoundKeyCount - 1]);
     }
 
-    // inc32 applied n - 1 times to J0: the low 32 bits of the block, big-endian, hold the counter (§6.2).
+    // Counter block n: the base block with the big-endian 32-bit counter n XORed into its last four bytes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<byte> CounterBlock(Vector128<byte> j0, uint counter) =>
-        j0.AsUInt32().WithElement(3, BinaryPrimitives.ReverseEndianness(counter)).AsByte();
+    private static Vector128<byte> CounterBlock(Vector128<byte> start, uint last, uint counter) =>
+        start.AsUInt32().WithElement(3, last ^ BinaryPrimitives.ReverseEndianness(counter)).AsByte();
 
     /// <summary>
-    /// GCTR (§6.5) from inc32(J0): output = input XOR CIPH_K(counter blocks). Eight blocks per iteration keep
-    /// the AES units busy, since one AESENC waits on the previous round of the same block. The counter cannot
-    /// wrap: a span holds fewer than 2^27 blocks.
+    /// Counter mode: output = input XOR CIPH_K(counter blocks), where block n (from <paramref name="firstCounter"/>)
+    /// is <paramref name="start"/> with the big-endian 32-bit n XORed into its last four bytes. GCM passes
+    /// IV ‖ 0^32 and 2, which gives inc32 of J0 (SP 800-38D §6.5, §7.1 step 3); AES-CM passes its IV, whose low
+    /// 16 bits are zero, and 0 (RFC 3711 §4.1.1). Eight blocks per iteration keep the AES units busy, since one
+    /// AESENC waits on the previous round of the same block. Input and output are the same buffer or disjoint;
+    /// callers bound the length so that the counter does not wrap.
     /// </summary>
-    private void ApplyKeystream(Vector128<byte> j0, ReadOnlySpan<byte> input, Span<byte> output)
+    public void ApplyKeystream(Vector128<byte> start, uint firstCounter, ReadOnlySpan<byte> input, Span<byte> output)
     {
+        uint last = start.AsUInt32().GetElement(3);
         ref byte src = ref MemoryMarshal.GetReference(input);
         ref byte dst = ref MemoryMarshal.GetReference(output);
         var keys = _roundKeys;
@@ -78,18 +110,18 @@ internal sealed partial class Aes128Gcm
         var kLast = keys[RoundKeyCount - 1];
         int length = input.Length;
         nuint offset = 0;
-        uint counter = FirstPayloadCounter;
+        uint counter = firstCounter;
 
         for (; length - (int)offset >= 128; offset += 128, counter += 8)
         {
-            var b0 = CounterBlock(j0, counter) ^ k0;
-            var b1 = CounterBlock(j0, counter + 1) ^ k0;
-            var b2 = CounterBlock(j0, counter + 2) ^ k0;
-            var b3 = CounterBlock(j0, counter + 3) ^ k0;
-            var b4 = CounterBlock(j0, counter + 4) ^ k0;
-            var b5 = CounterBlock(j0, counter + 5) ^ k0;
-            var b6 = CounterBlock(j0, counter + 6) ^ k0;
-            var b7 = CounterBlock(j0, counter + 7) ^ k0;
+            var b0 = CounterBlock(start, last, counter) ^ k0;
+            var b1 = CounterBlock(start, last, counter + 1) ^ k0;
+            var b2 = CounterBlock(start, last, counter + 2) ^ k0;
+            var b3 = CounterBlock(start, last, counter + 3) ^ k0;
+            var b4 = CounterBlock(start, last, counter + 4) ^ k0;
+            var b5 = CounterBlock(start, last, counter + 5) ^ k0;
+            var b6 = CounterBlock(start, last, counter + 6) ^ k0;
+            var b7 = CounterBlock(start, last, counter + 7) ^ k0;
             for (int r = 1; r < RoundKeyCount - 1; r++)
             {
                 var k = keys[r];
@@ -115,7 +147,7 @@ internal sealed partial class Aes128Gcm
 
         if (length - (int)offset >= 64)
         {
-            Encrypt4(j0, counter, out var s0, out var s1, out var s2, out var s3);
+            Encrypt4(start, last, counter, out var s0, out var s1, out var s2, out var s3);
             (Vector128.LoadUnsafe(ref src, offset) ^ s0).StoreUnsafe(ref dst, offset);
             (Vector128.LoadUnsafe(ref src, offset + 16) ^ s1).StoreUnsafe(ref dst, offset + 16);
             (Vector128.LoadUnsafe(ref src, offset + 32) ^ s2).StoreUnsafe(ref dst, offset + 32);
@@ -129,7 +161,7 @@ internal sealed partial class Aes128Gcm
         {
             // Up to four blocks, the last possibly partial (§6.5 step 7: MSB of the last keystream block).
             // Going through a 64-byte scratch copy keeps every load and store inside the spans.
-            Encrypt4(j0, counter, out var s0, out var s1, out var s2, out var s3);
+            Encrypt4(start, last, counter, out var s0, out var s1, out var s2, out var s3);
             Span<byte> scratch = stackalloc byte[64];
             input.Slice((int)offset).CopyTo(scratch);
             ref byte t = ref MemoryMarshal.GetReference(scratch);
@@ -144,15 +176,15 @@ internal sealed partial class Aes128Gcm
 
     // Four keystream blocks at once, for the tail of a packet.
     private void Encrypt4(
-        Vector128<byte> j0, uint counter,
+        Vector128<byte> start, uint last, uint counter,
         out Vector128<byte> s0, out Vector128<byte> s1, out Vector128<byte> s2, out Vector128<byte> s3)
     {
         var keys = _roundKeys;
         var k0 = keys[0];
-        var b0 = CounterBlock(j0, counter) ^ k0;
-        var b1 = CounterBlock(j0, counter + 1) ^ k0;
-        var b2 = CounterBlock(j0, counter + 2) ^ k0;
-        var b3 = CounterBlock(j0, counter + 3) ^ k0;
+        var b0 = CounterBlock(start, last, counter) ^ k0;
+        var b1 = CounterBlock(start, last, counter + 1) ^ k0;
+        var b2 = CounterBlock(start, last, counter + 2) ^ k0;
+        var b3 = CounterBlock(start, last, counter + 3) ^ k0;
         for (int r = 1; r < RoundKeyCount - 1; r++)
         {
             var k = keys[r];

@@ -29,103 +29,97 @@ internal sealed partial class Aes128Gcm
     private Vector128<ulong> Ghash(ReadOnlySpan<byte> aad, ReadOnlySpan<byte> data)
     {
         var y = Vector128<ulong>.Zero;
-        y = Absorb(y, aad);
-        y = Absorb(y, data);
+        if (!aad.IsEmpty)
+        {
+            y = Absorb(y, aad, default, withLengths: false);
+        }
 
         // The length block reversed: len(C) in bits lands in the low lane and len(A) in the high lane.
         var lengths = Vector128.Create((ulong)data.Length * 8, (ulong)aad.Length * 8);
-        return Multiply(y ^ lengths, _hPowers[0]);
+        return Absorb(y, data, lengths, withLengths: true);
     }
 
     /// <summary>
-    /// Y_i = (Y_{i-1} XOR X_i)·H for each block of <paramref name="data"/>, the last one zero-padded. Four blocks
-    /// are combined as (Y ⊕ X1)·H^4 ⊕ X2·H^3 ⊕ X3·H^2 ⊕ X4·H, which is the same sum with one reduction instead of four.
+    /// Y_i = (Y_{i-1} XOR X_i)·H for each block of <paramref name="data"/>, the last one zero-padded, and then for
+    /// the length block when <paramref name="withLengths"/>. Eight blocks are combined as
+    /// (Y ⊕ X1)·H^8 ⊕ X2·H^7 ⊕ … ⊕ X8·H, the same sum with one reduction instead of eight; the remaining
+    /// blocks (with the length block, at most nine) likewise.
     /// </summary>
-    private Vector128<ulong> Absorb(Vector128<ulong> y, ReadOnlySpan<byte> data)
+    private Vector128<ulong> Absorb(Vector128<ulong> y, ReadOnlySpan<byte> data, Vector128<ulong> lengths, bool withLengths)
     {
         var powers = _hPowers;
         var h1 = powers[0];
         var h2 = powers[1];
         var h3 = powers[2];
         var h4 = powers[3];
+        var h5 = powers[4];
+        var h6 = powers[5];
+        var h7 = powers[6];
+        var h8 = powers[7];
         ref byte p = ref MemoryMarshal.GetReference(data);
         int length = data.Length;
         nuint offset = 0;
-        for (; length - (int)offset >= 64; offset += 64)
+        for (; length - (int)offset >= 128; offset += 128)
         {
-            var lo = Vector128<ulong>.Zero;
-            var mid = Vector128<ulong>.Zero;
-            var hi = Vector128<ulong>.Zero;
-            MultiplyAdd(y ^ ToField(Vector128.LoadUnsafe(ref p, offset)), h4, ref lo, ref mid, ref hi);
-            MultiplyAdd(ToField(Vector128.LoadUnsafe(ref p, offset + 16)), h3, ref lo, ref mid, ref hi);
-            MultiplyAdd(ToField(Vector128.LoadUnsafe(ref p, offset + 32)), h2, ref lo, ref mid, ref hi);
-            MultiplyAdd(ToField(Vector128.LoadUnsafe(ref p, offset + 48)), h1, ref lo, ref mid, ref hi);
-            y = Reduce(lo, mid, hi);
+            var sum = Product.Of(y ^ ToField(Vector128.LoadUnsafe(ref p, offset)), h8)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 16)), h7)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 32)), h6)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 48)), h5)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 64)), h4)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 80)), h3)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 96)), h2)
+                ^ Product.Of(ToField(Vector128.LoadUnsafe(ref p, offset + 112)), h1);
+            y = sum.Reduce();
         }
 
         int rest = length - (int)offset;
-        if (rest == 0)
+        int blocks = (rest + 15) >> 4;
+        int total = blocks + (withLengths ? 1 : 0);
+        if (total == 0)
         {
             return y;
         }
 
-        // One to four remaining blocks, zero-padded (§6.4: the input is a whole number of blocks, §7.1 step 4
-        // pads A and C separately). Block i of n takes H^(n-i).
-        Span<byte> scratch = stackalloc byte[64];
+        // §6.4 takes whole blocks, and §7.1 step 4 pads A and C separately with zeros. Block i of n takes H^(n-i).
+        Span<byte> scratch = stackalloc byte[128];
+        scratch.Clear();
         data.Slice((int)offset).CopyTo(scratch);
         ref byte t = ref MemoryMarshal.GetReference(scratch);
-        int blocks = (rest + 15) >> 4;
-        var l = Vector128<ulong>.Zero;
-        var m = Vector128<ulong>.Zero;
-        var h = Vector128<ulong>.Zero;
-        MultiplyAdd(y ^ ToField(Vector128.LoadUnsafe(ref t)), powers[blocks - 1], ref l, ref m, ref h);
-        for (int i = 1; i < blocks; i++)
+        var first = blocks > 0 ? ToField(Vector128.LoadUnsafe(ref t)) : lengths;
+        var acc = Product.Of(y ^ first, powers[total - 1]);
+        for (int i = 1; i < total; i++)
         {
-            MultiplyAdd(ToField(Vector128.LoadUnsafe(ref t, (nuint)(16 * i))), powers[blocks - 1 - i], ref l, ref m, ref h);
+            var x = i < blocks ? ToField(Vector128.LoadUnsafe(ref t, (nuint)(16 * i))) : lengths;
+            acc ^= Product.Of(x, powers[total - 1 - i]);
         }
 
-        return Reduce(l, m, h);
+        return acc.Reduce();
     }
 
-    /// <summary>The field product a·b (§6.3), reduced.</summary>
-    private static Vector128<ulong> Multiply(Vector128<ulong> a, Vector128<ulong> b)
+    /// <summary>The field product a·b (§6.3) for the key setup: the product, shifted into alignment, reduced.</summary>
+    private static Vector128<ulong> FieldMultiply(Vector128<ulong> a, Vector128<ulong> b)
     {
-        var lo = Vector128<ulong>.Zero;
-        var mid = Vector128<ulong>.Zero;
-        var hi = Vector128<ulong>.Zero;
-        MultiplyAdd(a, b, ref lo, ref mid, ref hi);
-        return Reduce(lo, mid, hi);
-    }
-
-    /// <summary>
-    /// Adds the unreduced 256-bit carry-less product a·b, schoolbook over 64-bit halves: lo = a0·b0, hi = a1·b1,
-    /// mid = a1·b0 ⊕ a0·b1 (still to be placed 64 bits up).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void MultiplyAdd(
-        Vector128<ulong> a, Vector128<ulong> b, ref Vector128<ulong> lo, ref Vector128<ulong> mid, ref Vector128<ulong> hi)
-    {
-        lo ^= Pclmulqdq.CarrylessMultiply(a, b, 0x00);
-        hi ^= Pclmulqdq.CarrylessMultiply(a, b, 0x11);
-        mid ^= Pclmulqdq.CarrylessMultiply(a, b, 0x01) ^ Pclmulqdq.CarrylessMultiply(a, b, 0x10);
-    }
-
-    /// <summary>Turns a (sum of) unreduced products into a field element: see the type's summary.</summary>
-    private static Vector128<ulong> Reduce(Vector128<ulong> lo, Vector128<ulong> mid, Vector128<ulong> hi)
-    {
-        lo ^= Sse2.ShiftLeftLogical128BitLane(mid, 8);
-        hi ^= Sse2.ShiftRightLogical128BitLane(mid, 8);
+        var product = Product.Of(a, b);
+        var (lo, hi) = product.Combine();
 
         // Shift the 256-bit [hi:lo] left by one: a reflected product is one bit short (bit k is x^(254-k)).
         var loCarry = Sse2.ShiftRightLogical(lo, 63);
         var hiCarry = Sse2.ShiftRightLogical(hi, 63);
         lo = Sse2.ShiftLeftLogical(lo, 1) | Sse2.ShiftLeftLogical128BitLane(loCarry, 8);
         hi = Sse2.ShiftLeftLogical(hi, 1) | Sse2.ShiftLeftLogical128BitLane(hiCarry, 8) | Sse2.ShiftRightLogical128BitLane(loCarry, 8);
+        return Fold(lo, hi);
+    }
 
-        // lo holds D with D·x^128 to reduce, and D·x^128 = D·(1 + x + x^2 + x^7). Multiplying by x^k is a right
-        // shift by k in reflected form; the bits a shift pushes out below bit 0 have degree 128–134 and are folded
-        // once more: a bit at degree 128 + d stands for x^d·(1 + x + x^2 + x^7), so it is put back at degree d
-        // (bit 127 - d) before the shifts, where it only moves down and cannot overflow again.
+    /// <summary>
+    /// Reduces the 256-bit reflected value [hi:lo] (bit k = coefficient of x^(255-k)) modulo the GCM polynomial.
+    /// lo holds D with D·x^128 to reduce, and D·x^128 = D·(1 + x + x^2 + x^7). Multiplying by x^k is a right shift
+    /// by k in reflected form; the bits a shift pushes out below bit 0 have degree 128–134 and are folded once
+    /// more: a bit at degree 128 + e stands for x^e·(1 + x + x^2 + x^7), so it is put back at degree e
+    /// (bit 127 - e) before the shifts, where it only moves down and cannot overflow again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ulong> Fold(Vector128<ulong> lo, Vector128<ulong> hi)
+    {
         var spill = Sse2.ShiftLeftLogical(lo, 63) ^ Sse2.ShiftLeftLogical(lo, 62) ^ Sse2.ShiftLeftLogical(lo, 57);
         var d = lo ^ Sse2.ShiftLeftLogical128BitLane(spill, 8);
         return hi ^ d ^ ShiftRight128(d, 1, 63) ^ ShiftRight128(d, 2, 62) ^ ShiftRight128(d, 7, 57);
@@ -137,4 +131,39 @@ internal sealed partial class Aes128Gcm
     private static Vector128<ulong> ShiftRight128(
         Vector128<ulong> v, [ConstantExpected(Min = 1, Max = 63)] byte n, [ConstantExpected(Min = 1, Max = 63)] byte rest) =>
         Sse2.ShiftRightLogical(v, n) ^ Sse2.ShiftRightLogical128BitLane(Sse2.ShiftLeftLogical(v, rest), 8);
+
+    /// <summary>
+    /// An unreduced 256-bit carry-less product, or a sum of them, schoolbook over 64-bit halves: lo = a0·b0,
+    /// hi = a1·b1, mid = a1·b0 ⊕ a0·b1 (still to be placed 64 bits up). Sums are what aggregation adds up.
+    /// </summary>
+    private readonly struct Product(Vector128<ulong> lo, Vector128<ulong> mid, Vector128<ulong> hi)
+    {
+        private readonly Vector128<ulong> _lo = lo;
+        private readonly Vector128<ulong> _mid = mid;
+        private readonly Vector128<ulong> _hi = hi;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Product Of(Vector128<ulong> a, Vector128<ulong> b) => new(
+            Pclmulqdq.CarrylessMultiply(a, b, 0x00),
+            Pclmulqdq.CarrylessMultiply(a, b, 0x01) ^ Pclmulqdq.CarrylessMultiply(a, b, 0x10),
+            Pclmulqdq.CarrylessMultiply(a, b, 0x11));
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Product operator ^(Product x, Product y) => new(x._lo ^ y._lo, x._mid ^ y._mid, x._hi ^ y._hi);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public (Vector128<ulong> Lo, Vector128<ulong> Hi) Combine() =>
+            (_lo ^ Sse2.ShiftLeftLogical128BitLane(_mid, 8), _hi ^ Sse2.ShiftRightLogical128BitLane(_mid, 8));
+
+        /// <summary>
+        /// Reduces a product whose second factor was stored as H^i·x^-1: its carry-less product read as a 256-bit
+        /// reflected value is x·a·H^i·x^-1 = a·H^i, so no alignment shift is needed.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<ulong> Reduce()
+        {
+            var (lo, hi) = Combine();
+            return Fold(lo, hi);
+        }
+    }
 }

@@ -27,10 +27,15 @@ internal sealed partial class Aes128Gcm : IDisposable
     private const uint FirstPayloadCounter = 2;
     private const uint TagCounter = 1;
 
-    // H^1..H^4 for the four-block aggregated GHASH.
-    private const int HPowerCount = 4;
+    // H^1..H^9: eight for the aggregated GHASH loop, nine for a last group of eight blocks and the length block.
+    private const int HPowerCount = 9;
+
+    // x^-1 = x^127 + x^6 + x + 1 (x·x^-1 = x^128 + x^7 + x^2 + x = 1 mod the GCM polynomial), in field form:
+    // bit 0 is x^127, bits 121, 126 and 127 are x^6, x and 1.
+    private static Vector128<ulong> XInverse => Vector128.Create(1UL, 0xC200000000000000UL);
 
     private readonly Aes128Ni _aes;
+    // H^i·x^-1 at index i - 1, see Product.Reduce.
     private readonly Vector128<ulong>[] _hPowers = new Vector128<ulong>[HPowerCount];
 
     public Aes128Gcm(ReadOnlySpan<byte> key)
@@ -44,10 +49,11 @@ internal sealed partial class Aes128Gcm : IDisposable
 
         // SP 800-38D §6.4 / §7.1 step 1: the hash subkey H = CIPH_K(0^128).
         var h = ToField(_aes.EncryptBlock(Vector128<byte>.Zero));
-        _hPowers[0] = h;
-        for (int i = 1; i < HPowerCount; i++)
+        var power = h;
+        for (int i = 0; i < HPowerCount; i++)
         {
-            _hPowers[i] = Multiply(_hPowers[i - 1], h);
+            _hPowers[i] = FieldMultiply(power, XInverse);
+            power = FieldMultiply(power, h);
         }
     }
 
@@ -107,7 +113,7 @@ internal sealed partial class Aes128Gcm : IDisposable
 
         if (tagLength != TagSize)
         {
-            throw new ArgumentException($"The tag must have {TagSize} bytes.", nameof(tagLength));
+            throw new ArgumentException($"The tag must have {TagSize} bytes.", "tag");
         }
 
         if (input.Length != output.Length)

@@ -20,6 +20,7 @@ internal sealed class Aes128Ni : IDisposable
     private const int RoundKeyCount = 11;
 
     private readonly Vector128<byte>[] _roundKeys = new Vector128<byte>[RoundKeyCount];
+    private bool _disposed;
 
     public Aes128Ni(ReadOnlySpan<byte> key)
     {
@@ -39,7 +40,12 @@ internal sealed class Aes128Ni : IDisposable
     /// <summary>True when this CPU has AES-NI and the SSE levels used around it.</summary>
     public static bool IsSupported => AesNi.IsSupported && Sse41.IsSupported;
 
-    public void Dispose() => Array.Clear(_roundKeys);
+    /// <summary>Zeroes the round keys; later calls throw rather than encrypt under an all-zero schedule.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        Array.Clear(_roundKeys);
+    }
 
     /// <summary>
     /// FIPS-197 §5.2 key expansion for Nk = 4: each round key's first word is the previous round key's last word
@@ -77,6 +83,7 @@ internal sealed class Aes128Ni : IDisposable
     /// <summary>CIPH_K of one block: FIPS-197 §5.1 AddRoundKey, 9 full rounds, and the last round without MixColumns.</summary>
     public Vector128<byte> EncryptBlock(Vector128<byte> block)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var keys = _roundKeys;
         block ^= keys[0];
         for (int r = 1; r < RoundKeyCount - 1; r++)
@@ -102,6 +109,12 @@ internal sealed class Aes128Ni : IDisposable
     /// </summary>
     public void ApplyKeystream(Vector128<byte> start, uint firstCounter, ReadOnlySpan<byte> input, Span<byte> output)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (output.Length < input.Length)
+        {
+            throw new ArgumentException("The output is shorter than the input.", nameof(output));
+        }
+
         uint last = start.AsUInt32().GetElement(3);
         ref byte src = ref MemoryMarshal.GetReference(input);
         ref byte dst = ref MemoryMarshal.GetReference(output);

@@ -201,6 +201,19 @@ public class Aes128GcmTests
         Assert.Throws<ArgumentException>(() => gcm.TryDecrypt(new byte[12], buffer.AsSpan(16, 32), tag, buffer.AsSpan(0, 32)));
     }
 
+    [IntrinsicsFact]
+    public void Methods_AfterDispose_ThrowInsteadOfUsingZeroedKeys()
+    {
+        var gcm = new Aes128Gcm(new byte[16]);
+        var buffer = new byte[32];
+        var tag = new byte[16];
+        gcm.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => gcm.Encrypt(new byte[12], buffer, buffer, tag));
+        Assert.Throws<ObjectDisposedException>(() => gcm.Encrypt(new byte[12], [], [], tag));
+        Assert.Throws<ObjectDisposedException>(() => gcm.TryDecrypt(new byte[12], buffer, tag, buffer));
+    }
+
     // Encrypts one random message with both implementations, compares, and decrypts each one's output with the other.
     private static void CrossCheck(Random random, int length, int aadLength)
     {

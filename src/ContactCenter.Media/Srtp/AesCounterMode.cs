@@ -1,13 +1,14 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 
 namespace ContactCenter.Media.Srtp;
 
 /// <summary>
 /// AES counter mode as SRTP uses it (RFC 3711 §4.1.1): block j is AES(key, IV + j) with j in the low
-/// 16 bits. The keystream comes from one reused ECB transform over pre-allocated counter blocks, because
-/// the one-shot <c>Aes.EncryptEcb</c> creates a native context (and allocates) on every call.
-/// Not thread-safe.
+/// 16 bits. With AES-NI and a 128-bit key the keystream comes from <see cref="Aes128Ni"/>; otherwise from one
+/// reused ECB transform over pre-allocated counter blocks, because the one-shot <c>Aes.EncryptEcb</c> creates
+/// a native context (and allocates) on every call. Not thread-safe.
 /// </summary>
 internal sealed class AesCounterMode : IDisposable
 {
@@ -17,13 +18,28 @@ internal sealed class AesCounterMode : IDisposable
     private const int ChunkBlocks = 96;
     private const int ChunkBytes = ChunkBlocks * 16;
 
-    private readonly Aes _aes;
-    private readonly ICryptoTransform _ecb;
-    private readonly byte[] _counters = new byte[ChunkBytes];
-    private readonly byte[] _keystream = new byte[ChunkBytes];
+    private readonly Aes128Ni? _intrinsics;
+    private readonly Aes? _aes;
+    private readonly ICryptoTransform? _ecb;
+    private readonly byte[] _counters = [];
+    private readonly byte[] _keystream = [];
 
     public AesCounterMode(ReadOnlySpan<byte> key)
+        : this(key, allowIntrinsics: true)
     {
+    }
+
+    /// <summary>Tests pass <paramref name="allowIntrinsics"/> false to run the ECB path on any CPU.</summary>
+    internal AesCounterMode(ReadOnlySpan<byte> key, bool allowIntrinsics)
+    {
+        if (allowIntrinsics && key.Length == Aes128Ni.KeySize && Aes128Ni.IsSupported)
+        {
+            _intrinsics = new Aes128Ni(key);
+            return;
+        }
+
+        _counters = new byte[ChunkBytes];
+        _keystream = new byte[ChunkBytes];
         _aes = Aes.Create();
         _aes.Key = key.ToArray();
         _aes.Mode = CipherMode.ECB;
@@ -42,6 +58,13 @@ internal sealed class AesCounterMode : IDisposable
             return false;
         }
 
+        if (_intrinsics is not null)
+        {
+            // The IV's low 16 bits are zero, so XORing the block number into its last 32 bits adds it there.
+            _intrinsics.ApplyKeystream(Vector128.Create(iv), 0, data, data);
+            return true;
+        }
+
         int block = 0;
         while (!data.IsEmpty)
         {
@@ -56,7 +79,7 @@ internal sealed class AesCounterMode : IDisposable
             }
 
             int bytes = blocks * 16;
-            _ecb.TransformBlock(_counters, 0, bytes, _keystream, 0);
+            _ecb!.TransformBlock(_counters, 0, bytes, _keystream, 0);
             Xor(data.Slice(0, chunk), _keystream);
             data = data.Slice(chunk);
         }
@@ -66,8 +89,9 @@ internal sealed class AesCounterMode : IDisposable
 
     public void Dispose()
     {
-        _ecb.Dispose();
-        _aes.Dispose();
+        _intrinsics?.Dispose();
+        _ecb?.Dispose();
+        _aes?.Dispose();
         CryptographicOperations.ZeroMemory(_keystream);
     }
 

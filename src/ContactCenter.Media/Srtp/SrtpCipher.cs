@@ -4,7 +4,7 @@ namespace ContactCenter.Media.Srtp;
 
 /// <summary>
 /// Session keys of one of SRTP or SRTCP, with the cipher objects built once: AES-CTR and a reusable
-/// HMAC-SHA1 for AES-CM, or <see cref="AesGcm"/> for AEAD. Not thread-safe.
+/// HMAC-SHA1 for AES-CM, or <see cref="SrtpGcm"/> for AEAD. Not thread-safe.
 /// </summary>
 internal sealed class SrtpCipher : IDisposable
 {
@@ -16,7 +16,7 @@ internal sealed class SrtpCipher : IDisposable
     {
         if (profile == SrtpProfile.AeadAes128Gcm)
         {
-            Gcm = new AesGcm(key, 16);
+            Gcm = new SrtpGcm(key);
         }
         else
         {
@@ -35,7 +35,7 @@ internal sealed class SrtpCipher : IDisposable
     /// <summary>HMAC-SHA1 keyed once with the session auth key; reset by each GetHashAndReset.</summary>
     public IncrementalHash? Hmac { get; }
 
-    public AesGcm? Gcm { get; }
+    public SrtpGcm? Gcm { get; }
 
     /// <summary>Derives the session keys for SRTP (labels 0–2) or SRTCP (labels 3–5), RFC 3711 §4.3.2.</summary>
     public static SrtpCipher Derive(SrtpProfile profile, AesCounterMode prf, ReadOnlySpan<byte> masterSalt, bool rtcp)

@@ -167,8 +167,8 @@ public sealed partial class SrtpSession
             Span<byte> aad = stackalloc byte[RtcpHeaderLength + SrtcpIndexLength];
             packet.Slice(0, RtcpHeaderLength).CopyTo(aad);
             BinaryPrimitives.WriteUInt32BigEndian(aad.Slice(RtcpHeaderLength), word);
-            return GcmDecrypt(
-                _rtcp.Gcm!, iv, packet.Slice(RtcpHeaderLength, tagOffset - RtcpHeaderLength), packet.Slice(tagOffset, _tagLength), aad);
+            var payload = packet.Slice(RtcpHeaderLength, tagOffset - RtcpHeaderLength);
+            return _rtcp.Gcm!.TryDecrypt(iv, payload, packet.Slice(tagOffset, _tagLength), payload, aad);
         }
 
         // RFC 7714 §9.2: unencrypted SRTCP authenticates the whole packet ‖ E‖index as AAD. Copying the tag
@@ -176,7 +176,7 @@ public sealed partial class SrtpSession
         Span<byte> tag = stackalloc byte[16];
         packet.Slice(tagOffset, _tagLength).CopyTo(tag);
         BinaryPrimitives.WriteUInt32BigEndian(packet.Slice(tagOffset), word);
-        return GcmDecrypt(_rtcp.Gcm!, iv, Span<byte>.Empty, tag, packet.Slice(0, tagOffset + SrtcpIndexLength));
+        return _rtcp.Gcm!.TryDecrypt(iv, ReadOnlySpan<byte>.Empty, tag, Span<byte>.Empty, packet.Slice(0, tagOffset + SrtcpIndexLength));
     }
 
     // RFC 7714 §9.1: IV = salt XOR (00 00 ‖ SSRC ‖ 00 00 ‖ 0 ‖ SRTCP index (31 bits)).

@@ -159,7 +159,7 @@ public sealed partial class SrtpSession
         GcmRtpIv(_rtp.Salt, ssrc, index, iv);
         int end = packet.Length - _tagLength;
         var payload = packet.Slice(headerLength, end - headerLength);
-        return GcmDecrypt(_rtp.Gcm!, iv, payload, packet.Slice(end), packet.Slice(0, headerLength));
+        return _rtp.Gcm!.TryDecrypt(iv, payload, packet.Slice(end), payload, packet.Slice(0, headerLength));
     }
 
     // RFC 3711 §4.1.1: IV = (k_s·2^16) XOR (SSRC·2^64) XOR (i·2^16), where i is the 48-bit packet index
@@ -190,20 +190,6 @@ public sealed partial class SrtpSession
         for (int i = 0; i < 12; i++)
         {
             iv12[i] ^= salt12[i];
-        }
-    }
-
-    // AesGcm reports a bad tag only by throwing; keep that inside.
-    private static bool GcmDecrypt(AesGcm gcm, ReadOnlySpan<byte> iv, Span<byte> data, ReadOnlySpan<byte> tag, ReadOnlySpan<byte> aad)
-    {
-        try
-        {
-            gcm.Decrypt(iv, data, tag, data, aad);
-            return true;
-        }
-        catch (CryptographicException)
-        {
-            return false;
         }
     }
 }

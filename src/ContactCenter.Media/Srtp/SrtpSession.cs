@@ -13,8 +13,8 @@ namespace ContactCenter.Media.Srtp;
 /// of a subscriber for outbound). Per-SSRC state is created on the first protected packet and, for
 /// inbound, only after a packet of that SSRC authenticated. ROC and replay windows move only after
 /// authentication succeeds. Outbound allows repeated sequence numbers (NACK retransmissions reuse the
-/// same index and plaintext, so the same ciphertext). A forged GCM packet costs one caught exception,
-/// because <see cref="AesGcm"/> has no non-throwing decrypt.
+/// same index and plaintext, so the same ciphertext). A forged GCM packet is rejected without an exception
+/// where <see cref="SrtpGcm"/> runs on AES-NI; elsewhere it costs one caught exception inside <see cref="SrtpGcm"/>.
 /// </remarks>
 public sealed partial class SrtpSession : IDisposable
 {

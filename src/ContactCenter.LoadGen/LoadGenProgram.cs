@@ -50,9 +50,11 @@ internal static class LoadGenProgram
 
     private static async Task<int> RunAsync(LoadGenOptions options, ILoadTarget target, LoadStats stats, CancellationToken cancellationToken)
     {
-        var summary = await new ScenarioRunner(options, target, stats).RunAsync(cancellationToken);
-        Console.WriteLine(SummaryText.Format(summary));
-        await WriteJsonAsync(options, summary);
+        var summary = await new ScenarioRunner(options, target, stats).RunAsync(cancellationToken, async done =>
+        {
+            Console.WriteLine(SummaryText.Format(done));
+            await WriteJsonAsync(options, done);
+        });
         return summary.PeersConnected == summary.Peers && summary.PacketsReceived > 0 ? 0 : 1;
     }
 

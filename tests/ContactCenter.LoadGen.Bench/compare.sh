@@ -55,6 +55,18 @@ loadgen=(dotnet "$root/src/ContactCenter.LoadGen/bin/Release/net10.0/ContactCent
 http_port=5190
 media_port=40190
 
+# Runs the load generator and stops it once its JSON is written: tearing down thousands of peers measures nothing
+# and takes minutes. Its exit status (when it finished by itself) is reported.
+run_loadgen() { # json, args...
+  local json=$1; shift
+  "${loadgen[@]}" "$@" --json "$json" &
+  local lg=$!
+  while kill -0 "$lg" 2>/dev/null && [ ! -s "$json" ]; do sleep 1; done
+  sleep 1
+  if kill -0 "$lg" 2>/dev/null; then kill -9 "$lg" 2>/dev/null; wait "$lg" 2>/dev/null || true; return 0; fi
+  wait "$lg"
+}
+
 wait_http() { # url, seconds
   for _ in $(seq 1 $(( $2 * 5 ))); do
     curl -s -o /dev/null "$1" && return 0
@@ -72,9 +84,9 @@ mkdir -p "$work/data"
 ours_pid=$!
 pids+=("$ours_pid")
 wait_http "http://127.0.0.1:$http_port/" 90 || { echo "our server did not start; see $work/ours.log"; tail -20 "$work/ours.log"; exit 1; }
-"${loadgen[@]}" "${args[@]}" --target ours --server "http://127.0.0.1:$http_port" --server-pid "$ours_pid" \
-  --json "$work/ours.json" || echo "ours: load generator exited with status $? (see above)"
-kill "$ours_pid" 2>/dev/null || true
+run_loadgen "$work/ours.json" "${args[@]}" --target ours --server "http://127.0.0.1:$http_port" --server-pid "$ours_pid" \
+  || echo "ours: load generator exited with status $? (see above)"
+kill -9 "$ours_pid" 2>/dev/null || true
 
 echo "== janus: starting $(janus --version 2>/dev/null | grep 'Janus version' || true)"
 cp "$here"/janus/*.jcfg "$work/"
@@ -82,8 +94,9 @@ janus -F "$work" -C "$work/janus.jcfg" >"$work/janus.log" 2>&1 &
 janus_pid=$!
 pids+=("$janus_pid")
 wait_http "http://127.0.0.1:8088/janus/info" 30 || { echo "janus did not start; see $work/janus.log"; tail -20 "$work/janus.log"; exit 1; }
-"${loadgen[@]}" "${args[@]}" --target janus --janus "http://127.0.0.1:8088/janus" --server-pid "$janus_pid" \
-  --json "$work/janus.json" || echo "janus: load generator exited with status $? (see above)"
+run_loadgen "$work/janus.json" "${args[@]}" --target janus --janus "http://127.0.0.1:8088/janus" --server-pid "$janus_pid" \
+  || echo "janus: load generator exited with status $? (see above)"
+kill -9 "$janus_pid" 2>/dev/null || true
 
 echo
 python3 - "$work/ours.json" "$work/janus.json" <<'EOF'

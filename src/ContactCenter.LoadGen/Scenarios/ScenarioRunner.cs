@@ -12,7 +12,11 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
     private readonly List<LoadMember> _members = [];
     private readonly List<ClientPeer> _receivers = [];
 
-    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the scenario. <paramref name="report"/> gets the summary as soon as the measured window is over, before
+    /// the peers close: with thousands of peers the teardown takes minutes and measures nothing.
+    /// </summary>
+    public async Task<RunSummary> RunAsync(CancellationToken cancellationToken, Func<RunSummary, Task>? report = null)
     {
         var setup = Stopwatch.StartNew();
         using var consent = new Timer(_ => SendConsentChecks(), null, ConsentInterval, ConsentInterval);
@@ -59,6 +63,11 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
             cpuAfter?.RssMegabytes,
             sent + received == 0 ? 0 : (double)allocated / (sent + received),
             ServerWindow.Between(serverBefore, serverAfter, received));
+        if (report is not null)
+        {
+            await report(summary);
+        }
+
         await DisposePeersAsync();
         return summary;
     }

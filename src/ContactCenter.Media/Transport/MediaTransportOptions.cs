@@ -24,10 +24,15 @@ public sealed class MediaTransportOptions
     public TimeSpan ConsentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Receive threads, each with its own socket on the same port (SO_REUSEPORT, Linux only; elsewhere 1).
-    /// One is the default: on the 2-core reference machine a second thread only competes with the clients.
+    /// Receive threads, each with its own socket on the same port (SO_REUSEPORT, Linux only; elsewhere 1); the
+    /// kernel keeps each remote address on one of them. 0 (the default) means one per core, at most 4. Measured on
+    /// the 2-core machine at 600 whisper calls: one thread saturated at 134k forwarded pps with 7 % loss, two
+    /// forwarded all 150k pps with no loss.
     /// </summary>
-    public int ReceiveThreads { get; set; } = 1;
+    public int ReceiveThreads { get; set; }
+
+    /// <summary>The receive threads this machine gets: <see cref="ReceiveThreads"/>, or one per core up to 4.</summary>
+    public int EffectiveReceiveThreads => ReceiveThreads > 0 ? Math.Min(ReceiveThreads, 64) : Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>
     /// Receive and send buffer of each media socket. Above net.core.rmem_max only when the process has

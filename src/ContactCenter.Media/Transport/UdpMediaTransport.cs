@@ -67,7 +67,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         }
 
         var listen = IPAddress.Parse(_options.ListenAddress);
-        int threads = Math.Clamp(_options.ReceiveThreads, 1, 64);
+        int threads = _options.EffectiveReceiveThreads;
         // Several sockets on one port need SO_REUSEPORT (Linux): the kernel then spreads remote addresses over
         // them by hash, so one remote address always reaches the same thread.
         if (threads > 1 && !LinuxUdp.IsSupported)

@@ -87,6 +87,7 @@ wait_http "http://127.0.0.1:$http_port/" 90 || { echo "our server did not start;
 run_loadgen "$work/ours.json" "${args[@]}" --target ours --server "http://127.0.0.1:$http_port" --server-pid "$ours_pid" \
   || echo "ours: load generator exited with status $? (see above)"
 kill -9 "$ours_pid" 2>/dev/null || true
+wait "$ours_pid" 2>/dev/null || true
 
 echo "== janus: starting $(janus --version 2>/dev/null | grep 'Janus version' || true)"
 cp "$here"/janus/*.jcfg "$work/"
@@ -97,6 +98,7 @@ wait_http "http://127.0.0.1:8088/janus/info" 30 || { echo "janus did not start; 
 run_loadgen "$work/janus.json" "${args[@]}" --target janus --janus "http://127.0.0.1:8088/janus" --server-pid "$janus_pid" \
   || echo "janus: load generator exited with status $? (see above)"
 kill -9 "$janus_pid" 2>/dev/null || true
+wait "$janus_pid" 2>/dev/null || true
 
 echo
 python3 - "$work/ours.json" "$work/janus.json" <<'EOF'

@@ -52,7 +52,14 @@ for _ in $(seq 1 450); do curl -s -o /dev/null "http://127.0.0.1:$http_port/" &&
 pids+=("$!")
 dotnet "$root/src/ContactCenter.LoadGen/bin/Release/net10.0/ContactCenter.LoadGen.dll" "${args[@]}" \
   --server "http://127.0.0.1:$http_port" --server-pid "$server" --json "$work/loadgen.json" 2>"$work/loadgen.err" \
-  | tee "$work/summary.txt" || true
+  >"$work/summary.txt" &
+lg=$!
+# The summary is written when the measured window ends; the peers' teardown after it measures nothing.
+while kill -0 "$lg" 2>/dev/null && [ ! -s "$work/loadgen.json" ]; do sleep 1; done
+sleep 1
+kill -9 "$lg" 2>/dev/null || true
+wait "$lg" 2>/dev/null || true
+cat "$work/summary.txt"
 wait "${pids[-1]}" || true
 
 report() { perf report -i "$work/perf.data" --pid "$server" --no-children --stdio -g none --percent-limit "$2" --sort "$1" 2>/dev/null \
@@ -63,6 +70,10 @@ report comm,dso 0.3 25
 echo
 echo "== server CPU by function"
 report sym 0.4 40
-perf script -i "$work/perf.data" --pid "$server" 2>/dev/null | python3 "$here/fold-stacks.py" >"$work/server.folded"
+perf script -i "$work/perf.data" --pid "$server" 2>/dev/null >"$work/server.script"
+python3 "$here/fold-stacks.py" <"$work/server.script" >"$work/server.folded"
+echo
+echo "== server: inclusive share of samples (the frame or anything it called on the CPU)"
+python3 "$here/fold-stacks.py" --inclusive 40 <"$work/server.script"
 echo
 echo "(perf data, folded stacks and logs in $work)"

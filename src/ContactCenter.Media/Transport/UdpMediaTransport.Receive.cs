@@ -73,7 +73,7 @@ public sealed partial class UdpMediaTransport
                     break;
                 case MediaPacketKind.Dtls:
                     counters.Dtls++;
-                    if (_byAddress.TryGetValue(from, out var dtlsPeer))
+                    if (_byAddress.TryGet(from, out var dtlsPeer))
                     {
                         dtlsPeer.OnDtls(buffer.Slice(0, length), from);
                     }
@@ -94,7 +94,7 @@ public sealed partial class UdpMediaTransport
                         counters.Rtcp++;
                     }
 
-                    if (_byAddress.TryGetValue(from, out var mediaPeer))
+                    if (_byAddress.TryGet(from, out var mediaPeer))
                     {
                         mediaPeer.OnSrtp(buffer, length, kind == MediaPacketKind.Rtcp);
                     }

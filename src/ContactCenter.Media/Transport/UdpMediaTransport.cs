@@ -20,7 +20,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, PeerConnection> _byUfrag = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PeerConnection>.AlternateLookup<ReadOnlySpan<char>> _byUfragSpan;
-    private readonly ConcurrentDictionary<SocketAddress, PeerConnection> _byAddress = new();
+    private readonly PeerAddressTable _byAddress = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _socket;
     private Socket[] _sockets = [];
@@ -210,14 +210,14 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     }
 
     /// <summary>Address learned from a valid check: later DTLS/SRTP from it goes to <paramref name="peer"/>.</summary>
-    internal void RegisterAddress(SocketAddress address, PeerConnection peer) => _byAddress[address] = peer;
+    internal void RegisterAddress(SocketAddress address, PeerConnection peer) => _byAddress.Set(address, peer);
 
     internal void Unregister(PeerConnection peer)
     {
         _byUfrag.TryRemove(new KeyValuePair<string, PeerConnection>(peer.LocalIce.Ufrag, peer));
         foreach (var address in peer.KnownAddresses)
         {
-            _byAddress.TryRemove(new KeyValuePair<SocketAddress, PeerConnection>(address, peer));
+            _byAddress.Remove(address, peer);
         }
 
         PeerClosed?.Invoke(peer);

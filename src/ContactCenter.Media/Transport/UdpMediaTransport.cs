@@ -9,8 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ContactCenter.Media.Transport;
 
 /// <summary>
-/// The UDP port that serves every peer (ARCHITECTURE "The way a packet travels"). Receive threads (one by default)
-/// demultiplex STUN, DTLS, RTP and RTCP (RFC 7983) and hands each datagram to its peer: by STUN USERNAME
+/// The UDP port that serves every peer (ARCHITECTURE "The way a packet travels"). Receive threads (one per core by
+/// default) demultiplex STUN, DTLS, RTP and RTCP (RFC 7983) and hand each datagram to its peer: by STUN USERNAME
 /// until a check succeeds, by remote address after that.
 /// </summary>
 public sealed partial class UdpMediaTransport : IAsyncDisposable
@@ -75,6 +75,11 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
             threads = 1;
         }
 
+        if (threads > 1 && _options.Port != 0)
+        {
+            EnsurePortFree(listen, _options.Port);
+        }
+
         var sockets = new Socket[threads];
         try
         {
@@ -114,6 +119,16 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         _consentTimer = _time.CreateTimer(static state => ((UdpMediaTransport)state!).CheckConsent(), this,
             _options.ConsentCheckInterval, _options.ConsentCheckInterval);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// SO_REUSEPORT would let a second server of the same user join our port and take part of its traffic unseen.
+    /// A plain bind first fails while anyone holds the port, ours included, so that case stays "port in use".
+    /// </summary>
+    private static void EnsurePortFree(IPAddress listen, int port)
+    {
+        using var probe = new Socket(listen.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        probe.Bind(new IPEndPoint(listen, port));
     }
 
     private static Socket OpenSocket(IPAddress listen, int port, bool reusePort, int bufferBytes)

@@ -175,6 +175,23 @@ public sealed class BatchedTransportTests
     }
 
     [Fact]
+    public async Task StartAsync_SecondServerOnTheSamePort_IsRefusedEvenWithReusePort()
+    {
+        int port;
+        using (var free = Bound())
+        {
+            port = ((IPEndPoint)free.LocalEndPoint!).Port;
+        }
+
+        await using var first = new UdpMediaTransport(new MediaTransportOptions { Port = port, WarmUpDtls = false, ReceiveThreads = 2 });
+        await first.StartAsync();
+        await using var second = new UdpMediaTransport(new MediaTransportOptions { Port = port, WarmUpDtls = false, ReceiveThreads = 2 });
+
+        var error = await Assert.ThrowsAsync<SocketException>(() => second.StartAsync());
+        Assert.Equal(SocketError.AddressAlreadyInUse, error.SocketErrorCode);
+    }
+
+    [Fact]
     public async Task DisposeAsync_StopsEveryReceiveThread()
     {
         var transport = new UdpMediaTransport(new MediaTransportOptions { Port = 0, WarmUpDtls = false, ReceiveThreads = 2 });

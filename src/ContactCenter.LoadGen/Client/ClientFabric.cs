@@ -73,9 +73,6 @@ internal sealed class ClientFabric : IDisposable
     /// <summary>The port every peer address uses.</summary>
     public int Port { get; }
 
-    /// <summary>Datagrams dropped by the kernel on our sockets because a receive buffer was full.</summary>
-    public long? SocketDrops => Metrics.UdpSocketDrops.TryRead(new IPEndPoint(IPAddress.Any, Port));
-
     /// <summary>Gives <paramref name="peer"/> its own loopback address.</summary>
     public IPEndPoint Register(ClientPeer peer, out uint address)
     {

@@ -108,30 +108,25 @@ public sealed partial class PeerConnection
             return false;
         }
 
+        // On a receive thread the packet is protected right in its send-batch slot: one copy, no pooled buffer.
+        var slot = _transport.ReserveSend(MaxPacket);
+        if (!slot.IsEmpty)
+        {
+            packet.CopyTo(slot);
+            if (!TryProtect(slot, packet.Length, rtcp, out int protectedLength) || !_transport.CommitSend(protectedLength, address))
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _packetsSent);
+            return true;
+        }
+
         byte[] buffer = ArrayPool<byte>.Shared.Rent(MaxPacket);
         try
         {
             packet.CopyTo(buffer);
-            int length;
-            // The outbound context is not thread-safe (one owner per direction); senders may be several threads.
-            lock (_sendLock)
-            {
-                var outbound = _outbound;
-                if (outbound is null)
-                {
-                    return false;
-                }
-
-                bool ok = rtcp
-                    ? outbound.TryProtectRtcp(buffer, packet.Length, out length)
-                    : outbound.TryProtectRtp(buffer, packet.Length, out length);
-                if (!ok)
-                {
-                    return false;
-                }
-            }
-
-            if (!_transport.Send(buffer.AsSpan(0, length), address))
+            if (!TryProtect(buffer, packet.Length, rtcp, out int length) || !_transport.Send(buffer.AsSpan(0, length), address))
             {
                 return false;
             }
@@ -142,6 +137,24 @@ public sealed partial class PeerConnection
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private bool TryProtect(Span<byte> buffer, int length, bool rtcp, out int protectedLength)
+    {
+        // The outbound context is not thread-safe (one owner per direction); senders may be several threads.
+        lock (_sendLock)
+        {
+            var outbound = _outbound;
+            if (outbound is null)
+            {
+                protectedLength = 0;
+                return false;
+            }
+
+            return rtcp
+                ? outbound.TryProtectRtcp(buffer, length, out protectedLength)
+                : outbound.TryProtectRtp(buffer, length, out protectedLength);
         }
     }
 

@@ -129,14 +129,37 @@ internal sealed unsafe class DatagramBatch : IDisposable
     /// </summary>
     public bool TryAdd(ReadOnlySpan<byte> datagram, SocketAddress remote, uint source)
     {
-        if (Count == Capacity || datagram.Length > _slotLength || remote.Size > LinuxUdp.AddressCapacity)
+        if (datagram.Length > _slotLength)
+        {
+            return false;
+        }
+
+        var slot = Reserve();
+        if (slot.IsEmpty)
+        {
+            return false;
+        }
+
+        datagram.CopyTo(slot);
+        return Commit(datagram.Length, remote, source);
+    }
+
+    /// <summary>
+    /// The next free slot, to write a datagram into in place (then <see cref="Commit"/> it); empty when full.
+    /// Saves a copy when the datagram is built (e.g. SRTP-protected) right where it will be sent from.
+    /// </summary>
+    public Span<byte> Reserve() => Count == Capacity ? [] : Slot(Count);
+
+    /// <summary>Queues the <paramref name="length"/> bytes written into the <see cref="Reserve"/>d slot.</summary>
+    public bool Commit(int length, SocketAddress remote, uint source = 0)
+    {
+        if (Count == Capacity || (uint)length > (uint)_slotLength || remote.Size > LinuxUdp.AddressCapacity)
         {
             return false;
         }
 
         int index = Count++;
-        datagram.CopyTo(Slot(index));
-        _vectors[index].Length = (nuint)datagram.Length;
+        _vectors[index].Length = (nuint)length;
         remote.Buffer.Span.Slice(0, remote.Size).CopyTo(_addresses.AsSpan(index * LinuxUdp.AddressCapacity));
         _headers[index].Header.NameLength = (uint)remote.Size;
         if (_control is not null)

@@ -180,20 +180,34 @@ public sealed partial class UdpMediaTransport
         /// <summary>Queues a send of this thread into the batch; false to send it directly instead.</summary>
         public bool TryQueue(ReadOnlySpan<byte> datagram, SocketAddress remote)
         {
-            var sends = _sends;
-            if (sends is null)
+            var slot = Reserve();
+            if (slot.Length < datagram.Length)
             {
                 return false;
             }
 
-            if (sends.TryAdd(datagram, remote))
+            datagram.CopyTo(slot);
+            return _sends!.Commit(datagram.Length, remote);
+        }
+
+        /// <summary>A free slot of this thread's send batch (flushed first when full); empty without a batch.</summary>
+        public Span<byte> Reserve()
+        {
+            var sends = _sends;
+            if (sends is null)
             {
-                return true;
+                return [];
             }
 
-            Flush(sends);
-            return sends.TryAdd(datagram, remote);
+            if (sends.Count == sends.Capacity)
+            {
+                Flush(sends);
+            }
+
+            return sends.Reserve();
         }
+
+        public bool Commit(int length, SocketAddress remote) => _sends is { } sends && sends.Commit(length, remote);
 
         private void RunBatched()
         {

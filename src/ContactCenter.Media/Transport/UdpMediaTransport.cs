@@ -209,6 +209,25 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// On this transport's receive thread, a free slot of its send batch to build a datagram in place (at least
+    /// <paramref name="minLength"/> bytes); empty anywhere else. Follow with <see cref="CommitSend"/>.
+    /// </summary>
+    internal Span<byte> ReserveSend(int minLength)
+    {
+        var shard = t_shard;
+        if (shard is null || !ReferenceEquals(shard.Transport, this))
+        {
+            return [];
+        }
+
+        var slot = shard.Reserve();
+        return slot.Length >= minLength ? slot : [];
+    }
+
+    /// <summary>Queues the <paramref name="length"/> bytes built in the slot <see cref="ReserveSend"/> gave.</summary>
+    internal bool CommitSend(int length, SocketAddress remote) => t_shard is { } shard && shard.Commit(length, remote);
+
     /// <summary>Closes every peer whose last valid check is older than the consent timeout (RFC 7675 §5.1).</summary>
     public void CheckConsent()
     {

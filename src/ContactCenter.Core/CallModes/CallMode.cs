@@ -1,6 +1,6 @@
 namespace ContactCenter.Core.CallModes;
 
-/// <summary>Who hears whom in a call; see shared/docs/CALL-MODES.md.</summary>
+/// <summary>Who hears whom in a call; see CallModes/README.md.</summary>
 public enum CallMode
 {
     FullyWired,

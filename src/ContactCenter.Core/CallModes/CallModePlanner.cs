@@ -5,7 +5,7 @@ using ContactCenter.Core.Services;
 namespace ContactCenter.Core.CallModes;
 
 /// <summary>
-/// A call mode as a pure function: roster → every member's subscriptions (shared/docs/CALL-MODES.md).
+/// A call mode as a pure function: roster → every member's subscriptions (CallModes/README.md).
 /// <para>
 /// Every member gets an explicit participant list (or <see cref="Subscriptions.None"/>), never a session-level
 /// subscription, even in <see cref="CallMode.FullyWired"/>: a supervisor who joins later to monitor must not be
@@ -75,7 +75,7 @@ public static class CallModePlanner
         return CallResult<IReadOnlyDictionary<string, Subscriptions>>.Ok(plan);
     }
 
-    /// <summary>What a <paramref name="receiver"/> receives from a <paramref name="publisher"/>: the CALL-MODES.md table.</summary>
+    /// <summary>What a <paramref name="receiver"/> receives from a <paramref name="publisher"/>: the table in CallModes/README.md.</summary>
     private static Reception Receives(CallMode mode, CallRole receiver, CallRole publisher) => mode switch
     {
         // C, A and S receive everyone.

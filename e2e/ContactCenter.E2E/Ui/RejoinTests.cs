@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using ContactCenter.Core.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -85,9 +86,51 @@ public sealed class RejoinTests(UiFixture fixture, ITestOutputHelper output)
         await CloseAsync(agent, customer, callId);
     }
 
-    private async Task<(IPage Agent, IPage Customer, string CallId)> ConnectedCallAsync(string caller)
+    /// <summary>
+    /// A network blip on the agent's media signaling: its WebSocket is cut and new ones refused for a while. The SDK
+    /// reconnects with back-off, rejoins (new connections, publishes again), the desk says "Reconnecting…" meanwhile,
+    /// and audio flows both ways again.
+    /// </summary>
+    [Fact]
+    public async Task AgentSignalingCutForAWhile_SdkReconnectsAndAudioFlowsAgain()
+    {
+        IWebSocketRoute? current = null;
+        var refuse = false;
+        var (agent, customer, callId) = await ConnectedCallAsync("Blip Caller", async page =>
+            await page.RouteWebSocketAsync(new Regex("/hubs/rtc"), ws =>
+            {
+                if (refuse)
+                {
+                    _ = ws.CloseAsync();
+                    return;
+                }
+
+                current = ws;
+                ws.ConnectToServer();
+            }));
+        var live = fixture.Host.Services.GetRequiredService<CallCenter>().GetCall(callId)!;
+
+        refuse = true;
+        await current!.CloseAsync();
+        await Expect(agent.GetByTestId("media-reconnecting")).ToBeVisibleAsync();
+        await Task.Delay(2000);
+        refuse = false;
+
+        await Expect(agent.GetByTestId("media-reconnecting")).ToHaveCountAsync(0);
+        await PageAudio.WaitForGrowingAudioAsync(agent, live.CustomerParticipantId);
+        await PageAudio.WaitForGrowingAudioAsync(customer, live.Agents.Single().ParticipantId);
+        await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Connected");
+        await CloseAsync(agent, customer, callId);
+    }
+
+    private async Task<(IPage Agent, IPage Customer, string CallId)> ConnectedCallAsync(string caller, Func<IPage, Task>? prepareAgent = null)
     {
         var agent = await fixture.NewPageAsync();
+        if (prepareAgent is not null)
+        {
+            await prepareAgent(agent);
+        }
+
         await UiSteps.SignInAsync(agent, "Agent", "/agent");
         await UiSteps.WaitInteractiveAsync(agent);
         await agent.GetByTestId("status-available").ClickAsync();

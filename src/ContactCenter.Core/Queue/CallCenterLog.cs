@@ -38,6 +38,6 @@ internal static partial class CallCenterLog
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Participant {ParticipantId} of call {CallId} did not come back within the grace period")]
     public static partial void MemberGone(ILogger logger, string participantId, string callId);
 
-    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Call {CallId} changed outside the call center: mode {Mode}")]
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Call {CallId} is now in {Mode} (as the control plane committed it)")]
     public static partial void OutsideModeChange(ILogger logger, string callId, CallMode mode);
 }

@@ -16,6 +16,7 @@ public static class CoreServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SessionLocks>();
+        services.TryAddSingleton<CallEvents>();
         services.TryAddSingleton<IModeAuditLog, InMemoryModeAuditLog>();
         services.TryAddScoped<SessionService>();
         services.TryAddScoped<ParticipantService>();

@@ -1,5 +1,7 @@
 using ContactCenter.Core.Auditing;
 using ContactCenter.Core.Persistence;
+using ContactCenter.Core.Queue;
+using ContactCenter.Data.CallCenter;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +44,9 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<PostgresContactCenterDbContext>((sp, o) => ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
 
         services.TryAddScoped<ICallStore, EfCallStore>();
+
+        // Replaces the queue's in-memory store whichever is registered first: the database owns the live calls.
+        services.AddSingleton<ICallCenterStore, EfCallCenterStore>();
 
         // Replaces Core's in-memory audit whichever is registered first (the last registration is the one resolved).
         services.AddSingleton<IModeAuditLog, EfModeAuditLog>();

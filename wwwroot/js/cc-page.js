@@ -5,6 +5,21 @@
 
 const local = { microphone: null, camera: null, screenShare: null };
 let rtc = null;
+let flowWatch = null;
+const resumeKey = 'cc-call-resume';
+
+/**
+ * While this page is in a call and its Blazor circuit is lost (the server restarted, or the network went), the page
+ * reloads as soon as the server answers again: a restarted server has forgotten the circuit, and the reloaded page
+ * rejoins its call (the desk and console find it; the customer's page resumes with its secret).
+ */
+function reloadWhenServerIsBack() {
+    const banner = document.getElementById('components-reconnect-modal');
+    const lost = banner && /components-reconnect-(show|failed|rejected|retrying)/.test(banner.className);
+    if (lost && rtc) {
+        location.reload();
+    }
+}
 
 async function loadSdk() {
     try {
@@ -81,8 +96,12 @@ export async function requestMicrophone() {
     }
 }
 
-/** Joins the media plane with a participant token and publishes the microphone. */
-export async function connectMedia(token) {
+/**
+ * Joins the media plane with a participant token and publishes the microphone. With dotnet (a .NET object
+ * reference), its OnMediaState(state, detail) hears 'reconnecting' until audio arrives, then 'flowing'; again
+ * 'reconnecting' while the SDK recovers from a lost network or server, and 'failed' when it gave up.
+ */
+export async function connectMedia(token, dotnet) {
     const sdk = await loadSdk();
     if (!sdk || !token) {
         return { sdk: false };
@@ -93,10 +112,69 @@ export async function connectMedia(token) {
     const client = new sdk.ContactCenterRtc();
     client.onStreamAvailable(play);
     client.onStreamUnavailable(unplay);
+    client.onStateChange(change => {
+        if (change.state === 'connected' && rtc === client) {
+            reloadWhenServerIsBack();
+        }
+        if (change.state === 'reconnecting') {
+            watchFlow(client, dotnet);
+        }
+        if (change.state === 'failed') {
+            report(dotnet, 'failed', change.detail);
+        }
+    });
     await client.connect(token);
     rtc = client;
     await publish("microphone");
+    watchFlow(client, dotnet);
     return { sdk: true };
+}
+
+function report(dotnet, state, detail) {
+    if (dotnet) {
+        dotnet.invokeMethodAsync('OnMediaState', state, detail ?? null).catch(() => { /* the circuit is gone */ });
+    }
+}
+
+/** Reports 'reconnecting' until the bytes of received audio grow, then 'flowing' (and stops watching). */
+function watchFlow(client, dotnet) {
+    clearInterval(flowWatch);
+    report(dotnet, 'reconnecting');
+    let last = -1;
+    flowWatch = setInterval(async () => {
+        if (rtc !== client) {
+            clearInterval(flowWatch);
+            return;
+        }
+        let bytes = 0;
+        try {
+            const stats = await client.getStats();
+            for (const id in stats) bytes += stats[id].audio.bytesReceived;
+        } catch { return; }
+        if (last >= 0 && bytes > last) {
+            clearInterval(flowWatch);
+            report(dotnet, 'flowing');
+        }
+        last = bytes;
+    }, 250);
+}
+
+/** Keeps the customer's resume secret in this tab only (sessionStorage survives a reload, not a new tab). */
+export function saveResume(callId, secret) {
+    try { sessionStorage.setItem(resumeKey, JSON.stringify({ callId, secret })); } catch { /* storage off */ }
+}
+
+export function loadResume() {
+    try { return JSON.parse(sessionStorage.getItem(resumeKey) ?? 'null'); } catch { return null; }
+}
+
+export function clearResume() {
+    try { sessionStorage.removeItem(resumeKey); } catch { /* storage off */ }
+}
+
+/** The participant this page's media is connected as (null without a connection), for diagnostics and tests. */
+export function mediaParticipant() {
+    return rtc ? rtc.participantId : null;
 }
 
 /** The SDK's getStats() (inbound/outbound per stream), for diagnostics and tests; null without a connection. */
@@ -107,6 +185,7 @@ export async function mediaStats() {
 async function stopSdk() {
     const client = rtc;
     rtc = null;
+    clearInterval(flowWatch);
     if (client) {
         try { await client.disconnect(); } catch { /* already gone */ }
     }

@@ -10,6 +10,22 @@
 const signalRUrl = new URL('../lib/signalr/signalr.min.js', import.meta.url);
 const restartDelayMs = 1000;
 
+/**
+ * SignalR's reconnect delays: at once, then growing from 0.5 s to 3 s over the first twenty seconds, then every 5 s
+ * for about ten minutes. A restarted server is back within seconds, and a network blip may last longer: the client
+ * keeps trying rather than give up.
+ */
+const reconnectDelaysMs = [0, 500, 1000, 1000, 1000, 1000, 2000, 2000, 2000, 3000, 3000, 3000];
+const reconnectMaxDelayMs = 5000;
+const reconnectGiveUpMs = 10 * 60 * 1000;
+
+function nextReconnectDelay(context) {
+    if (context.elapsedMilliseconds >= reconnectGiveUpMs) {
+        return null;
+    }
+    return reconnectDelaysMs[context.previousRetryCount] ?? reconnectMaxDelayMs;
+}
+
 async function loadSignalR() {
     if (!globalThis.signalR) {
         // The vendored UMD bundle assigns self.signalR when loaded as a module.
@@ -40,6 +56,8 @@ export class ContactCenterRtc {
         this._remote = new Map();        // streamId -> { ...metadata, track, mediaStream }
         this._available = [];
         this._unavailable = [];
+        this._stateListeners = [];
+        this.state = 'disconnected';
         this._signalingChain = Promise.resolve();
         this._pubChain = Promise.resolve();
         this._restartTimers = {};
@@ -60,13 +78,24 @@ export class ContactCenterRtc {
                 transport: signalR.HttpTransportType.WebSockets,
                 skipNegotiation: true,
             })
-            .withAutomaticReconnect()
+            .withAutomaticReconnect({ nextRetryDelayInMilliseconds: nextReconnectDelay })
             .configureLogging(signalR.LogLevel.Warning)
             .build();
         hub.on('offer', message => this._queueSignaling(() => this._onOffer(message)));
         hub.on('streamAvailable', message => this._queueSignaling(() => this._onStreamAvailable(message)));
         hub.on('streamUnavailable', message => this._queueSignaling(() => this._onStreamUnavailable(message)));
-        hub.onreconnected(() => this._rejoin().catch(e => console.warn('contactcenter-rtc: rejoin failed', e)));
+        hub.onreconnecting(() => this._setState('reconnecting'));
+        hub.onreconnected(() => this._rejoin()
+            .then(() => this._setState('connected'))
+            .catch(e => {
+                console.warn('contactcenter-rtc: rejoin failed', e);
+                this._setState('failed', serverMessage(e));
+            }));
+        hub.onclose(error => {
+            if (this._hub === hub) {
+                this._setState('failed', error ? serverMessage(error) : 'The connection to the server was lost.');
+            }
+        });
         this._hub = hub;
         await hub.start();
         try {
@@ -76,6 +105,7 @@ export class ContactCenterRtc {
             this._hub = null;
             throw e;
         }
+        this._setState('connected');
         return { participantId: this.participantId, sessionId: this.sessionId, publishPermissions: this.publishPermissions };
     }
 
@@ -126,6 +156,12 @@ export class ContactCenterRtc {
     onStreamAvailable(callback) { this._available.push(callback); }
 
     onStreamUnavailable(callback) { this._unavailable.push(callback); }
+
+    /**
+     * Told every change of the connection's state: 'connected'; 'reconnecting' (signaling lost, being retried with
+     * back-off, or ICE restarting after a network blip); 'failed' (given up: detail says why); 'disconnected' (left).
+     */
+    onStateChange(callback) { this._stateListeners.push(callback); }
 
     setMicrophoneEnabled(enabled) { this._setEnabled('audio', enabled); }
 
@@ -194,6 +230,7 @@ export class ContactCenterRtc {
     async disconnect() {
         const hub = this._hub;
         this._hub = null;
+        this._setState('disconnected');
         if (hub) {
             try { await hub.invoke('Leave'); } catch { /* already gone */ }
             await hub.stop();
@@ -268,7 +305,13 @@ export class ContactCenterRtc {
         const state = pc.iceConnectionState;
         clearTimeout(this._restartTimers[which]);
         if (state !== 'failed' && state !== 'disconnected') {
+            if ((state === 'connected' || state === 'completed') && this.state === 'reconnecting' && this._hub?.state === 'Connected') {
+                this._setState('connected');
+            }
             return;
+        }
+        if (this.state === 'connected') {
+            this._setState('reconnecting');
         }
         this._restartTimers[which] = setTimeout(() => {
             if (pc.iceConnectionState !== 'failed' && pc.iceConnectionState !== 'disconnected') {
@@ -340,6 +383,14 @@ export class ContactCenterRtc {
         const stream = this._remote.get(message.streamId) ?? message;
         this._remote.delete(message.streamId);
         this._emit(this._unavailable, stream);
+    }
+
+    _setState(state, detail) {
+        if (this.state === state) {
+            return;
+        }
+        this.state = state;
+        this._emit(this._stateListeners, { state, detail: detail ?? null });
     }
 
     _emit(callbacks, value) {

@@ -169,7 +169,8 @@ public sealed class CallFlowTests(UiFixture fixture)
         var row = supervisor.GetByTestId("row-customer").Filter(new() { HasText = "Gone Soon" });
         await Expect(row).ToHaveCountAsync(1);
 
-        // Closing the tab sends Blazor's disconnect beacon: the circuit and its page go at once, and so does the call.
+        // Closing the tab sends Blazor's disconnect beacon and closes the media connection: the customer is gone, and
+        // the call ends when the grace period (10 s here) passes without the page coming back.
         await customer.CloseAsync(new PageCloseOptions { RunBeforeUnload = true });
 
         await Expect(row).ToHaveCountAsync(0, new() { Timeout = 30_000 });

@@ -5,7 +5,8 @@ namespace ContactCenter.E2E.Ui;
 
 /// <summary>
 /// The e2e host over a fresh database, so the demo users are seeded with the known <see cref="Password"/>; the offer
-/// timeout is long so that a slow machine never times an offer out.
+/// timeout is long so that a slow machine never times an offer out; a member whose page is gone leaves its call after
+/// 10 s (a reloaded page is back well before).
 /// </summary>
 public sealed class UiHostFactory() : E2EHostFactory("cc-ui-e2e-")
 {
@@ -16,5 +17,6 @@ public sealed class UiHostFactory() : E2EHostFactory("cc-ui-e2e-")
         builder.UseSetting("Demo:Password", Password);
         builder.UseSetting("Demo:CredentialsFile", Path.Combine(Folder, "demo-credentials.txt"));
         builder.UseSetting("CallCenter:OfferTimeoutSeconds", "300");
+        builder.UseSetting("CallCenter:MemberGraceSeconds", "10");
     }
 }

@@ -7,6 +7,7 @@ namespace ContactCenter.Core.Queue;
 
 public sealed partial class CallCenter
 {
+    /// <summary>What the agent says: Away, Available or Busy (On call and Wrap-up are set by the call center).</summary>
     public async Task<CallResult> SetAgentStatusAsync(StaffMember agent, AgentStatus status, CancellationToken ct = default)
     {
         if (!agent.IsAgent)
@@ -14,22 +15,30 @@ public sealed partial class CallCenter
             return CallError.Forbidden("Only agents take calls.");
         }
 
-        await _gate.WaitAsync(ct);
-        try
+        if (status is not (AgentStatus.Away or AgentStatus.Available or AgentStatus.Busy))
         {
-            lock (_state)
+            return CallError.Validation("On call and Wrap-up are set by the call center, not chosen.");
+        }
+
+        lock (_state)
+        {
+            if (_queue.OfferFor(agent.UserId) is { } offer)
             {
-                _queue.SetStatus(agent.UserId, status, _time.GetUtcNow());
-                DispatchLocked();
+                _journal.MarkCall(offer.CallId);
             }
 
-            return CallResult.Success;
+            _queue.SetStatus(agent.UserId, status, _time.GetUtcNow());
+            _journal.MarkAgent(agent.UserId);
+            foreach (var waiting in _queue.Waiting)
+            {
+                _journal.MarkCall(waiting.CallId);
+            }
+
+            DispatchLocked();
         }
-        finally
-        {
-            _gate.Release();
-            Notify();
-        }
+
+        await CommitAsync();
+        return CallResult.Success;
     }
 
     /// <summary>
@@ -43,10 +52,11 @@ public sealed partial class CallCenter
             return CallError.Forbidden("Only agents take calls.");
         }
 
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(callId, ct);
         try
         {
             LiveCall call;
+            QueuedCallState claimed;
             lock (_state)
             {
                 if (CheckOfferLocked(agent, callId) is { } offerError)
@@ -54,34 +64,26 @@ public sealed partial class CallCenter
                     return offerError;
                 }
 
+                // Claimed now, so that the offer cannot time out while the agent joins.
                 call = _calls[callId];
+                claimed = _queue.Waiting.First(w => w.CallId == callId);
+                _queue.Accept(agent.UserId, callId);
             }
 
-            await using var scope = _scopes.Open();
-            var participant = await scope.Participants.CreateAsync(AccountId, new NewParticipant(s_audioVideo, _options.AgentTag), ct);
-            if (!participant.IsSuccess)
-            {
-                return participant.Error;
-            }
-
-            var agentPid = participant.Value.Id;
-            var joined = await scope.Sessions.AddMemberAsync(AccountId, callId, agentPid, null, ct);
-            var wired = joined.IsSuccess
-                ? await scope.Control.ApplyModeAsync(AccountId, callId, CallMode.FullyWired, [], [agentPid], [call.CustomerParticipantId], agent.Name, ct)
-                : null;
-            if (!joined.IsSuccess || !wired!.IsSuccess)
-            {
-                await scope.Participants.DeleteAsync(AccountId, agentPid, CancellationToken.None);
-                return joined.Error ?? wired!.Error!;
-            }
-
-            var now = _time.GetUtcNow();
-            await _usage.RecordJoinAsync(new UsageRecord(AccountId, callId, agentPid, participant.Value.Tag, now), CancellationToken.None);
+            var joined = await JoinAgentAsync(agent, call, ct);
             lock (_state)
             {
-                _queue.Accept(agent.UserId, callId);
-                call.Agents.Add(new CallMember(agent.UserId, agent.Name, agentPid));
-                call.ConnectedAt = now;
+                _journal.MarkCall(callId);
+                _journal.MarkAgent(agent.UserId);
+                if (!joined.IsSuccess)
+                {
+                    _queue.Unaccept(agent.UserId, claimed);
+                    DispatchLocked();
+                    return joined.Error;
+                }
+
+                call.Agents.Add(joined.Value);
+                call.ConnectedAt = _time.GetUtcNow();
                 call.Mode = CallMode.FullyWired;
                 CallCenterLog.Accepted(_logger, callId, agent.UserId);
                 return ViewOf(call);
@@ -89,12 +91,35 @@ public sealed partial class CallCenter
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
-    /// <summary>The agent refuses the offered call; it goes to the next available agent.</summary>
+    private async Task<CallResult<CallMember>> JoinAgentAsync(StaffMember agent, LiveCall call, CancellationToken ct)
+    {
+        await using var scope = _scopes.Open();
+        var participant = await scope.Participants.CreateAsync(AccountId, new NewParticipant(s_audioVideo, _options.AgentTag), ct);
+        if (!participant.IsSuccess)
+        {
+            return participant.Error;
+        }
+
+        var agentPid = participant.Value.Id;
+        var joined = await scope.Sessions.AddMemberAsync(AccountId, call.CallId, agentPid, null, ct);
+        var wired = joined.IsSuccess
+            ? await scope.Control.ApplyModeAsync(AccountId, call.CallId, CallMode.FullyWired, [], [agentPid], [call.CustomerParticipantId], agent.Name, ct)
+            : null;
+        if (!joined.IsSuccess || !wired!.IsSuccess)
+        {
+            await scope.Participants.DeleteAsync(AccountId, agentPid, CancellationToken.None);
+            return joined.Error ?? wired!.Error!;
+        }
+
+        await _usage.RecordJoinAsync(new UsageRecord(AccountId, call.CallId, agentPid, participant.Value.Tag, _time.GetUtcNow()), CancellationToken.None);
+        return new CallMember(agent.UserId, agent.Name, agentPid);
+    }
+
+    /// <summary>The agent refuses the offered call; it goes to the next available agent (and back to this one after the cool-down).</summary>
     public async Task<CallResult> DeclineAsync(StaffMember agent, string callId, CancellationToken ct = default)
     {
         if (!agent.IsAgent)
@@ -102,7 +127,7 @@ public sealed partial class CallCenter
             return CallError.Forbidden("Only agents take calls.");
         }
 
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(callId, ct);
         try
         {
             lock (_state)
@@ -112,22 +137,23 @@ public sealed partial class CallCenter
                     return offerError;
                 }
 
-                _queue.Decline(agent.UserId, callId);
+                _queue.Decline(agent.UserId, callId, _time.GetUtcNow());
+                _journal.MarkCall(callId);
+                _journal.MarkAgent(agent.UserId);
                 DispatchLocked();
                 return CallResult.Success;
             }
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
     /// <summary>An agent ends its call. Only an agent of that very call may.</summary>
     public async Task<CallResult> HangUpAsync(StaffMember agent, string callId, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(callId, ct);
         try
         {
             lock (_state)
@@ -147,49 +173,61 @@ public sealed partial class CallCenter
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
     /// <summary>
     /// Housekeeping, run about every second by the host: withdraws expired offers (their agents go Away) and passes
-    /// the calls on, and forgets ended calls after the retention period.
+    /// the calls on, ends wrap-ups, removes members whose page did not come back within the grace period, and forgets
+    /// ended calls after the retention period.
     /// </summary>
     public async Task ExpireOffersAsync(CancellationToken ct = default)
     {
         bool changed;
-        await _gate.WaitAsync(ct);
-        try
+        List<(string CallId, string ParticipantId)> gone;
+        var now = _time.GetUtcNow();
+        lock (_state)
         {
-            var now = _time.GetUtcNow();
-            lock (_state)
+            var expired = _queue.ExpireOffers(now);
+            foreach (var offer in expired)
             {
-                var expired = _queue.ExpireOffers(now);
-                foreach (var offer in expired)
-                {
-                    CallCenterLog.OfferExpired(_logger, offer.CallId, offer.AgentId);
-                }
-
-                DispatchLocked();
-                var retention = TimeSpan.FromMinutes(_options.EndedCallRetentionMinutes);
-                var forgotten = _calls.Values.Where(c => c.EndedAt + retention <= now).Select(c => c.CallId).ToList();
-                foreach (var id in forgotten)
-                {
-                    _calls.Remove(id);
-                }
-
-                changed = expired.Count > 0 || forgotten.Count > 0;
+                CallCenterLog.OfferExpired(_logger, offer.CallId, offer.AgentId);
+                _journal.MarkCall(offer.CallId);
+                _journal.MarkAgent(offer.AgentId);
             }
+
+            var back = _queue.EndWrapUps(now);
+            foreach (var agentId in back)
+            {
+                _journal.MarkAgent(agentId);
+            }
+
+            var offered = DispatchLocked();
+            var retention = TimeSpan.FromMinutes(_options.EndedCallRetentionMinutes);
+            var forgotten = _calls.Values.Where(c => c.EndedAt + retention <= now).Select(c => c.CallId).ToList();
+            foreach (var id in forgotten)
+            {
+                _calls.Remove(id);
+            }
+
+            var grace = TimeSpan.FromSeconds(_options.MemberGraceSeconds);
+            gone = _calls.Values.Where(c => !c.IsEnded)
+                .SelectMany(c => c.Absent.Where(a => a.Value + grace <= now).Select(a => (c.CallId, a.Key)))
+                .ToList();
+            changed = expired.Count > 0 || back.Count > 0 || offered || forgotten.Count > 0;
         }
-        finally
+
+        foreach (var (callId, participantId) in gone)
         {
-            _gate.Release();
+            CallCenterLog.MemberGone(_logger, participantId, callId);
+            await RemoveAbsentMemberAsync(callId, participantId, ct);
+            changed = true;
         }
 
         if (changed)
         {
-            Notify();
+            await CommitAsync();
         }
     }
 

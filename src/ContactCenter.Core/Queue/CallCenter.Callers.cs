@@ -1,4 +1,3 @@
-using ContactCenter.Core.CallModes;
 using ContactCenter.Core.Domain;
 using ContactCenter.Core.Services;
 using ContactCenter.Core.Usage;
@@ -9,7 +8,11 @@ public sealed partial class CallCenter
 {
     public const int MaxCallerNameLength = 60;
 
-    /// <summary>A web caller asks for an agent: a session with the caller's participant in it, queued.</summary>
+    /// <summary>
+    /// A web caller asks for an agent: a session with the caller's participant in it, queued. The result carries a
+    /// resume secret that only the caller's browser holds: with it, a reloaded page rejoins the call
+    /// (<see cref="ResumeCallerAsync"/>).
+    /// </summary>
     public async Task<CallResult<NewWebCall>> StartWebCallAsync(string callerName, CancellationToken ct = default)
     {
         var name = callerName?.Trim() ?? "";
@@ -18,7 +21,6 @@ public sealed partial class CallCenter
             return CallError.Validation($"Please enter your name (1 to {MaxCallerNameLength} characters).");
         }
 
-        await _gate.WaitAsync(ct);
         try
         {
             await using var scope = _scopes.Open();
@@ -46,20 +48,24 @@ public sealed partial class CallCenter
 
             var now = _time.GetUtcNow();
             await _usage.RecordJoinAsync(new UsageRecord(AccountId, session.Value.Id, participant.Value.Id, participant.Value.Tag, now), CancellationToken.None);
+            var resume = ResumeSecrets.New();
             lock (_state)
             {
-                _calls[session.Value.Id] = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now);
+                _calls[session.Value.Id] = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now)
+                {
+                    CustomerResumeHash = ResumeSecrets.Hash(resume),
+                };
                 _queue.Enqueue(session.Value.Id, now);
+                _journal.MarkCall(session.Value.Id);
                 DispatchLocked();
             }
 
             CallCenterLog.Queued(_logger, session.Value.Id);
-            return new NewWebCall(session.Value.Id, participant.Value.Id);
+            return new NewWebCall(session.Value.Id, participant.Value.Id, resume);
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
@@ -71,7 +77,7 @@ public sealed partial class CallCenter
         string sessionId, string customerParticipantId, string callerName, string? tag, CancellationToken ct = default)
     {
         var name = string.IsNullOrWhiteSpace(callerName) ? "Unknown caller" : callerName.Trim();
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(sessionId, ct);
         try
         {
             await using var scope = _scopes.Open();
@@ -96,6 +102,7 @@ public sealed partial class CallCenter
                 _calls[sessionId] = new LiveCall(sessionId, customerParticipantId, name.Length > MaxCallerNameLength ? name[..MaxCallerNameLength] : name,
                     participant.Tag ?? "", now);
                 _queue.Enqueue(sessionId, now);
+                _journal.MarkCall(sessionId);
                 DispatchLocked();
             }
 
@@ -104,54 +111,77 @@ public sealed partial class CallCenter
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
-    /// <summary>The caller hung up (or closed the page): the call ends wherever it was.</summary>
+    /// <summary>
+    /// A reloaded customer page asks to rejoin its call with the secret its browser kept. Refused with a clear reason
+    /// for another call's secret, an ended call, or a secret already used (another tab resumed the call first and
+    /// holds the new one). On success the secret is replaced: the caller gets the new one to keep.
+    /// </summary>
+    public async Task<CallResult<NewWebCall>> ResumeCallerAsync(string callId, string secret, CancellationToken ct = default)
+    {
+        using var gate = await _gates.EnterAsync(callId, ct);
+        try
+        {
+            lock (_state)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.IsEnded)
+                {
+                    return CallError.NotFound("This call has ended.");
+                }
+
+                if (call.CustomerResumeHash is null || !ResumeSecrets.Matches(secret, call.CustomerResumeHash))
+                {
+                    return CallError.Forbidden("This page's call was taken over by another tab, or it is not this call's: the call stays with the other tab.");
+                }
+
+                var next = ResumeSecrets.New();
+                call.CustomerResumeHash = ResumeSecrets.Hash(next);
+                _journal.MarkCall(callId);
+                return new NewWebCall(callId, call.CustomerParticipantId, next);
+            }
+        }
+        finally
+        {
+            await CommitAsync();
+        }
+    }
+
+    /// <summary>The caller hung up (or closed the page for good): the call ends wherever it was.</summary>
     public async Task<CallResult> CallerHangUpAsync(string callId, CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(callId, ct);
         try
         {
             return await EndCallGatedAsync(callId);
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
-    /// <summary>The host is stopping: every live call ends now, so its usage closes at the right time.</summary>
+    /// <summary>Ends every live call now (an operator's decision; a restart keeps the calls).</summary>
     public async Task EndAllCallsAsync(CancellationToken ct = default)
     {
-        await _gate.WaitAsync(ct);
-        try
+        List<string> live;
+        lock (_state)
         {
-            List<string> live;
-            lock (_state)
-            {
-                live = _calls.Values.Where(c => !c.IsEnded).Select(c => c.CallId).ToList();
-            }
-
-            foreach (var callId in live)
-            {
-                await EndCallGatedAsync(callId);
-            }
+            live = _calls.Values.Where(c => !c.IsEnded).Select(c => c.CallId).ToList();
         }
-        finally
+
+        foreach (var callId in live)
         {
-            _gate.Release();
-            Notify();
+            await CallerHangUpAsync(callId, ct);
         }
     }
 
     /// <summary>
     /// Ends a call: out of the queue, every member removed from the session (so no edge is left), usage closed.
     /// The session and its participants stay as records, as a BYE or a hang-up must not erase the call's history.
-    /// Holds the gate.
+    /// Holds the call's gate.
     /// </summary>
     private async Task<CallResult> EndCallGatedAsync(string callId)
     {
@@ -164,14 +194,19 @@ public sealed partial class CallCenter
                 return CallError.NotFound($"Call {callId} is not live.");
             }
 
+            MarkOfferLocked(callId);
             _queue.Remove(callId);
             foreach (var agent in call.Agents)
             {
                 _queue.EndCall(agent.UserId, now);
+                _journal.MarkAgent(agent.UserId);
             }
 
             call.EndedAt = now;
             call.Whispered.Clear();
+            call.Absent.Clear();
+            call.CustomerResumeHash = null;
+            _journal.MarkCall(callId);
             participants = call.ParticipantIds.ToList();
             DispatchLocked();
         }

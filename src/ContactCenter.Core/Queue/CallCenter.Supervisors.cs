@@ -23,7 +23,7 @@ public sealed partial class CallCenter
             return CallError.Forbidden("Only supervisors monitor calls.");
         }
 
-        await _gate.WaitAsync(ct);
+        using var gate = await _gates.EnterAsync(callId, ct);
         try
         {
             LiveCall call;
@@ -58,8 +58,7 @@ public sealed partial class CallCenter
         }
         finally
         {
-            _gate.Release();
-            Notify();
+            await CommitAsync();
         }
     }
 
@@ -126,6 +125,7 @@ public sealed partial class CallCenter
                 CallMode.GroupWhisper => coached,
                 _ => [],
             });
+            _journal.MarkCall(call.CallId);
         }
 
         CallCenterLog.SupervisorMode(_logger, supervisor.UserId, call.CallId, mode);
@@ -138,7 +138,17 @@ public sealed partial class CallCenter
     /// </summary>
     private async Task<CallResult> LeaveGatedAsync(StaffMember supervisor, LiveCall call, CancellationToken ct)
     {
-        var me = call.Supervisors.Find(s => s.UserId == supervisor.UserId)!;
+        CallMember? me;
+        lock (_state)
+        {
+            me = call.Supervisors.Find(s => s.UserId == supervisor.UserId);
+        }
+
+        if (me is null)
+        {
+            return CallResult.Success;
+        }
+
         await using var scope = _scopes.Open();
         var removed = await scope.Participants.DeleteAsync(AccountId, me.ParticipantId, ct);
         if (!removed.IsSuccess)
@@ -151,7 +161,9 @@ public sealed partial class CallCenter
         lock (_state)
         {
             call.Supervisors.Remove(me);
+            call.Absent.Remove(me.ParticipantId);
             coached = call.Whispered.ToList();
+            _journal.MarkCall(call.CallId);
         }
 
         var mode = call.Supervisors.Count == 0 ? CallMode.FullyWired : call.Mode;
@@ -170,6 +182,8 @@ public sealed partial class CallCenter
             {
                 call.Whispered.Clear();
             }
+
+            _journal.MarkCall(call.CallId);
         }
 
         return CallResult.Success;

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Domain;
+using ContactCenter.Core.Services;
 using ContactCenter.Core.Usage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,35 +7,57 @@ using Microsoft.Extensions.Options;
 namespace ContactCenter.Core.Queue;
 
 /// <summary>
-/// The live call center: the queue of web (and later SIP) callers, the agents' desks, and the supervisors' actions on
-/// live calls. A singleton. Every operation that changes state runs alone (one async gate), does its control-plane
-/// work in its own <see cref="ICallScope"/>, and then tells the subscribers (the open pages) that something changed.
-/// Callers are in CallCenter.Callers.cs, agents in CallCenter.Agents.cs, supervisors in CallCenter.Supervisors.cs.
+/// The live call center: the queue of web and phone callers, the agents' desks, and the supervisors' actions on live
+/// calls. A singleton projection of the database (<see cref="ICallCenterStore"/> and the sessions): rebuilt from it at
+/// start-up (<see cref="RestoreAsync"/>), written through after every change, and kept in step with changes made
+/// elsewhere (the REST API) through <see cref="CallEvents"/>. Operations on one call run one at a time
+/// (<see cref="CallGates"/>); operations on different calls never wait for each other. Callers are in
+/// CallCenter.Callers.cs, agents in CallCenter.Agents.cs, supervisors in CallCenter.Supervisors.cs, start-up, presence
+/// and outside events in CallCenter.Lifecycle.cs.
 /// </summary>
 public sealed partial class CallCenter : IDisposable
 {
     private static readonly PublishPermission[] s_audioOnly = [PublishPermission.Audio];
     private static readonly PublishPermission[] s_audioVideo = [PublishPermission.Audio, PublishPermission.Video];
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CallGates _gates = new();
     private readonly object _state = new();
     private readonly CallQueue _queue;
     private readonly Dictionary<string, LiveCall> _calls = new(StringComparer.Ordinal);
     private readonly List<Func<Task>> _listeners = [];
     private readonly ICallScopeFactory _scopes;
     private readonly IUsageLog _usage;
+    private readonly CallCenterJournal _journal;
+    private readonly CallEvents? _events;
     private readonly TimeProvider _time;
     private readonly CallCenterOptions _options;
     private readonly ILogger<CallCenter> _logger;
 
-    public CallCenter(ICallScopeFactory scopes, IUsageLog usage, TimeProvider time, IOptions<CallCenterOptions> options, ILogger<CallCenter> logger)
+    public CallCenter(
+        ICallScopeFactory scopes,
+        IUsageLog usage,
+        TimeProvider time,
+        IOptions<CallCenterOptions> options,
+        ILogger<CallCenter> logger,
+        ICallCenterStore? store = null,
+        CallEvents? events = null)
     {
         _scopes = scopes;
         _usage = usage;
         _time = time;
         _options = options.Value;
         _logger = logger;
-        _queue = new CallQueue(TimeSpan.FromSeconds(_options.OfferTimeoutSeconds));
+        _queue = new CallQueue(
+            TimeSpan.FromSeconds(_options.OfferTimeoutSeconds),
+            TimeSpan.FromSeconds(_options.DeclineCooldownSeconds),
+            TimeSpan.FromSeconds(_options.WrapUpSeconds));
+        _journal = new CallCenterJournal(store ?? new InMemoryCallCenterStore(), _state, _calls, _queue, logger);
+        _events = events;
+        if (_events is not null)
+        {
+            _events.ModeChanged += OnModeChanged;
+            _events.MembershipChanged += OnMembershipChanged;
+        }
     }
 
     public string AccountId => _options.AccountId;
@@ -50,6 +73,9 @@ public sealed partial class CallCenter : IDisposable
             }
         }
     }
+
+    /// <summary>Per-call gates in use (for tests: none are left once every operation finished).</summary>
+    internal int ActiveGates => _gates.ActiveCount;
 
     public LiveCallView? GetCall(string callId)
     {
@@ -106,7 +132,16 @@ public sealed partial class CallCenter : IDisposable
         return new Subscription(this, onChange);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        if (_events is not null)
+        {
+            _events.ModeChanged -= OnModeChanged;
+            _events.MembershipChanged -= OnMembershipChanged;
+        }
+
+        _journal.Dispose();
+    }
 
     private LiveCallView ViewOf(LiveCall call)
     {
@@ -128,12 +163,33 @@ public sealed partial class CallCenter : IDisposable
     }
 
     /// <summary>Offers waiting calls to idle agents. Call inside <c>lock (_state)</c>.</summary>
-    private void DispatchLocked()
+    private bool DispatchLocked()
     {
-        foreach (var offer in _queue.Dispatch(_time.GetUtcNow()))
+        var made = _queue.Dispatch(_time.GetUtcNow());
+        foreach (var offer in made)
         {
             CallCenterLog.Offered(_logger, offer.CallId, offer.AgentId);
+            _journal.MarkCall(offer.CallId);
+            _journal.MarkAgent(offer.AgentId);
         }
+
+        return made.Count > 0;
+    }
+
+    /// <summary>Marks a waiting call's agent (its offer goes with the call) before the queue forgets the offer. Inside <c>lock (_state)</c>.</summary>
+    private void MarkOfferLocked(string callId)
+    {
+        if (_queue.OfferOf(callId) is { } offer)
+        {
+            _journal.MarkAgent(offer.AgentId);
+        }
+    }
+
+    /// <summary>Writes what changed to the store, then tells the pages.</summary>
+    private async Task CommitAsync()
+    {
+        await _journal.FlushAsync();
+        Notify();
     }
 
     private void Notify()

@@ -28,4 +28,16 @@ internal static partial class CallCenterLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Cleaning up call {CallId} failed: {Error}")]
     public static partial void CleanupFailed(ILogger logger, string callId, string error);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Error, Message = "Writing the call center's state to the database failed; the next change retries")]
+    public static partial void JournalFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Restored {Calls} live call(s) and {Agents} agent(s) from the database")]
+    public static partial void Restored(ILogger logger, int calls, int agents);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Participant {ParticipantId} of call {CallId} did not come back within the grace period")]
+    public static partial void MemberGone(ILogger logger, string participantId, string callId);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Call {CallId} is now in {Mode} (as the control plane committed it)")]
+    public static partial void OutsideModeChange(ILogger logger, string callId, CallMode mode);
 }

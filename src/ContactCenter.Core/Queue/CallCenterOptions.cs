@@ -19,6 +19,21 @@ public sealed class CallCenterOptions
     [Range(1, 1440)]
     public int EndedCallRetentionMinutes { get; set; } = 10;
 
+    /// <summary>How long a declined call is not offered again to the agent that declined it (others come first).</summary>
+    [Range(0, 3600)]
+    public int DeclineCooldownSeconds { get; set; } = 10;
+
+    /// <summary>How long an agent is in Wrap-up after a call before it is offered the next one (0: no wrap-up).</summary>
+    [Range(0, 3600)]
+    public int WrapUpSeconds { get; set; }
+
+    /// <summary>
+    /// How long a member whose page lost its connection (a reload, a network blip, a restart of the server) keeps its
+    /// place in the call before it is removed; the call ends when that was the customer or the last agent.
+    /// </summary>
+    [Range(1, 3600)]
+    public int MemberGraceSeconds { get; set; } = 30;
+
     [Required]
     public string WebCallerTag { get; set; } = "web-caller";
 

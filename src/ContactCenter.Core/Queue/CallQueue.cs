@@ -6,8 +6,13 @@ namespace ContactCenter.Core.Queue;
 /// step by step. Not thread-safe: <see cref="CallCenter"/> serializes access.
 /// <para>
 /// Fairness: the longest-waiting call is offered first, to the agent that has been idle longest. An agent that
-/// declined a call is not offered that same call again until it changes its status, so a declined call moves on to
-/// the next agent instead of bouncing back; an offer that times out sets the agent Away (nobody is at the desk).
+/// declined a call is not offered that same call again for the decline cool-down (or until it changes its status),
+/// so a declined call moves on to the next agent instead of bouncing back, and still comes back to the only agent
+/// there is; an offer that times out sets the agent Away (nobody is at the desk). After a call the agent is in
+/// wrap-up for the wrap-up time, and offered nothing meanwhile.
+/// </para>
+/// <para>
+/// <see cref="Waiting"/>, <see cref="AgentOf"/> and the Restore methods carry the state to and from the database.
 /// </para>
 /// </summary>
 public sealed class CallQueue
@@ -15,9 +20,11 @@ public sealed class CallQueue
     private readonly List<WaitingCall> _waiting = [];
     private readonly Dictionary<string, AgentSlot> _agents = new(StringComparer.Ordinal);
     private readonly TimeSpan _offerTimeout;
+    private readonly TimeSpan _declineCooldown;
+    private readonly TimeSpan _wrapUp;
     private long _sequence;
 
-    public CallQueue(TimeSpan offerTimeout)
+    public CallQueue(TimeSpan offerTimeout, TimeSpan? declineCooldown = null, TimeSpan? wrapUp = null)
     {
         if (offerTimeout <= TimeSpan.Zero)
         {
@@ -25,6 +32,53 @@ public sealed class CallQueue
         }
 
         _offerTimeout = offerTimeout;
+        _declineCooldown = declineCooldown ?? TimeSpan.FromSeconds(10);
+        _wrapUp = wrapUp ?? TimeSpan.Zero;
+    }
+
+    /// <summary>The waiting calls in order, with their offers and declines (to store them).</summary>
+    public IReadOnlyList<QueuedCallState> Waiting => _waiting
+        .Select(w => new QueuedCallState(w.CallId, w.EnqueuedAt, w.Sequence,
+            w.OfferedTo is { } agentId ? _agents[agentId].Offer : null, new Dictionary<string, DateTimeOffset>(w.DeclinedBy)))
+        .ToList();
+
+    /// <summary>An agent's stored state, or null when the queue does not know it.</summary>
+    public QueueAgentState? AgentOf(string agentId) =>
+        _agents.TryGetValue(agentId, out var a) ? new QueueAgentState(a.Id, a.Status, a.IdleSince, a.CallId, a.WrapUpUntil) : null;
+
+    /// <summary>Puts a stored agent back (start-up). Call before <see cref="RestoreWaiting"/>.</summary>
+    public void RestoreAgent(QueueAgentState state)
+    {
+        var agent = GetOrAddAgent(state.AgentId, state.IdleSince);
+        agent.Status = state.Status is AgentStatus.OnCall or AgentStatus.WrapUp ? AgentStatus.Available : state.Status;
+        agent.IdleSince = state.IdleSince;
+        agent.CallId = state.CallId;
+        agent.WrapUpUntil = state.WrapUpUntil;
+    }
+
+    /// <summary>Puts a stored waiting call back in its place, with its open offer when its agent is known.</summary>
+    public void RestoreWaiting(QueuedCallState state)
+    {
+        if (_waiting.Any(w => w.CallId == state.CallId))
+        {
+            return;
+        }
+
+        var call = new WaitingCall(state.CallId, state.EnqueuedAt, state.Sequence);
+        foreach (var (agentId, at) in state.DeclinedBy)
+        {
+            call.DeclinedBy[agentId] = at;
+        }
+
+        if (state.Offer is { } offer && _agents.TryGetValue(offer.AgentId, out var agent) && agent.Offer is null && agent.CallId is null)
+        {
+            agent.Offer = offer;
+            call.OfferedTo = offer.AgentId;
+        }
+
+        _waiting.Add(call);
+        _sequence = Math.Max(_sequence, state.Sequence);
+        _waiting.Sort(static (a, b) => a.EnqueuedAt != b.EnqueuedAt ? a.EnqueuedAt.CompareTo(b.EnqueuedAt) : a.Sequence.CompareTo(b.Sequence));
     }
 
     /// <summary>The waiting calls, longest-waiting first (offered ones included: they still wait).</summary>
@@ -67,7 +121,13 @@ public sealed class CallQueue
         return index < 0 ? null : index + 1;
     }
 
-    public AgentStatus? StatusOf(string agentId) => _agents.TryGetValue(agentId, out var agent) ? agent.Status : null;
+    /// <summary>
+    /// What the desk shows: <see cref="AgentStatus.OnCall"/> on a call, <see cref="AgentStatus.WrapUp"/> after one,
+    /// otherwise what the agent chose. Null when the agent is unknown.
+    /// </summary>
+    public AgentStatus? StatusOf(string agentId) => _agents.TryGetValue(agentId, out var agent)
+        ? agent.CallId is not null ? AgentStatus.OnCall : agent.WrapUpUntil is not null ? AgentStatus.WrapUp : agent.Status
+        : null;
 
     /// <summary>The call an agent is on, if any.</summary>
     public string? CallOf(string agentId) => _agents.TryGetValue(agentId, out var agent) ? agent.CallId : null;
@@ -82,11 +142,24 @@ public sealed class CallQueue
 
     /// <summary>
     /// Sets what the agent said. Leaving Available withdraws its open offer (the call goes to someone else);
-    /// any change forgets the calls it declined, so they may be offered to it again.
+    /// any change forgets the calls it declined, so they may be offered to it again. Any choice ends a wrap-up.
+    /// Only Away, Available and Busy can be chosen.
     /// </summary>
     public void SetStatus(string agentId, AgentStatus status, DateTimeOffset at)
     {
+        if (status is AgentStatus.OnCall or AgentStatus.WrapUp)
+        {
+            throw new ArgumentOutOfRangeException(nameof(status), status, "On call and wrap-up are set by the call center.");
+        }
+
         var agent = GetOrAddAgent(agentId, at);
+        var wasWrappingUp = agent.WrapUpUntil is not null;
+        agent.WrapUpUntil = null;
+        if (wasWrappingUp && status == AgentStatus.Available)
+        {
+            agent.IdleSince = at;
+        }
+
         if (agent.Status == status)
         {
             return;
@@ -134,8 +207,22 @@ public sealed class CallQueue
         return true;
     }
 
+    /// <summary>
+    /// Undoes <see cref="Accept"/> (the agent could not join the call): the call waits again in its old place, without
+    /// an offer, and the agent is idle as before (no wrap-up).
+    /// </summary>
+    public void Unaccept(string agentId, QueuedCallState call)
+    {
+        if (_agents.TryGetValue(agentId, out var agent) && agent.CallId == call.CallId)
+        {
+            agent.CallId = null;
+        }
+
+        RestoreWaiting(call with { Offer = null });
+    }
+
     /// <summary>The agent refuses the offered call; it stays queued for the other agents. False when no such offer is open.</summary>
-    public bool Decline(string agentId, string callId)
+    public bool Decline(string agentId, string callId, DateTimeOffset at)
     {
         if (!_agents.TryGetValue(agentId, out var agent) || agent.Offer?.CallId != callId)
         {
@@ -143,18 +230,40 @@ public sealed class CallQueue
         }
 
         WithdrawOffer(agent);
-        _waiting.Find(w => w.CallId == callId)?.DeclinedBy.Add(agentId);
+        if (_waiting.Find(w => w.CallId == callId) is { } call)
+        {
+            call.DeclinedBy[agentId] = at;
+        }
+
         return true;
     }
 
-    /// <summary>The agent's call ended: it is idle again from <paramref name="at"/>.</summary>
+    /// <summary>The agent's call ended: it wraps up for the wrap-up time, then is idle again from <paramref name="at"/>.</summary>
     public void EndCall(string agentId, DateTimeOffset at)
     {
         if (_agents.TryGetValue(agentId, out var agent))
         {
             agent.CallId = null;
             agent.IdleSince = at;
+            agent.WrapUpUntil = _wrapUp > TimeSpan.Zero ? at + _wrapUp : null;
         }
+    }
+
+    /// <summary>Ends the wrap-ups whose time passed by <paramref name="now"/>. Returns the agents that are back.</summary>
+    public IReadOnlyList<string> EndWrapUps(DateTimeOffset now)
+    {
+        var back = new List<string>();
+        foreach (var agent in _agents.Values)
+        {
+            if (agent.WrapUpUntil is { } until && until <= now)
+            {
+                agent.WrapUpUntil = null;
+                agent.IdleSince = until;
+                back.Add(agent.Id);
+            }
+        }
+
+        return back;
     }
 
     /// <summary>Withdraws the offers that expired by <paramref name="now"/> and sets their agents Away. Returns them.</summary>
@@ -188,8 +297,8 @@ public sealed class CallQueue
             AgentSlot? chosen = null;
             foreach (var agent in _agents.Values)
             {
-                if (agent.Status == AgentStatus.Available && agent.CallId is null && agent.Offer is null
-                    && !call.DeclinedBy.Contains(agent.Id)
+                if (agent.Status == AgentStatus.Available && agent.CallId is null && agent.Offer is null && agent.WrapUpUntil is null
+                    && !(call.DeclinedBy.TryGetValue(agent.Id, out var declinedAt) && now < declinedAt + _declineCooldown)
                     && (chosen is null || agent.IdleSince < chosen.IdleSince
                         || (agent.IdleSince == chosen.IdleSince && string.CompareOrdinal(agent.Id, chosen.Id) < 0)))
                 {
@@ -246,7 +355,8 @@ public sealed class CallQueue
 
         public string? OfferedTo { get; set; }
 
-        public HashSet<string> DeclinedBy { get; } = new(StringComparer.Ordinal);
+        /// <summary>Who declined the call, and when.</summary>
+        public Dictionary<string, DateTimeOffset> DeclinedBy { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class AgentSlot(string id)
@@ -258,6 +368,8 @@ public sealed class CallQueue
         public DateTimeOffset IdleSince { get; set; }
 
         public string? CallId { get; set; }
+
+        public DateTimeOffset? WrapUpUntil { get; set; }
 
         public QueueOffer? Offer { get; set; }
     }

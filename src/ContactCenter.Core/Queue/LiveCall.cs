@@ -37,6 +37,12 @@ internal sealed class LiveCall
     /// <summary>The agent participants coached in the current mode (Whisper: all agents; GroupWhisper: the selected ones).</summary>
     public List<string> Whispered { get; } = [];
 
+    /// <summary>The hash of the secret the customer's browser holds to rejoin after a reload (null: none issued).</summary>
+    public string? CustomerResumeHash { get; set; }
+
+    /// <summary>Members whose browser is gone, since when (they are removed after the grace period). Not stored.</summary>
+    public Dictionary<string, DateTimeOffset> Absent { get; } = new(StringComparer.Ordinal);
+
     public bool IsEnded => EndedAt is not null;
 
     public IEnumerable<string> ParticipantIds =>

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Agents;
+using ContactCenter.Core.Services;
 using ContactCenter.Core.Usage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,8 @@ public static class QueueServiceCollectionExtensions
         services.TryAddSingleton<ICallScopeFactory, ServiceProviderCallScopeFactory>();
         services.TryAddSingleton<IUsageLog, InMemoryUsageLog>();
         services.TryAddSingleton<IDtmfFeed, DtmfFeed>();
+        services.TryAddSingleton<ICallCenterStore, InMemoryCallCenterStore>();
+        services.TryAddSingleton<CallEvents>();
         services.TryAddSingleton<CallCenter>();
         return services;
     }

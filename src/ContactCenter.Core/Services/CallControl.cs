@@ -19,10 +19,13 @@ public sealed class CallControl
     private readonly IModeAuditLog _audit;
     private readonly TimeProvider _time;
     private readonly ILogger<CallControl> _logger;
+    private readonly CallEvents? _events;
 
     public CallControl(
-        ICallStore store, IMediaRouter router, SessionLocks locks, IModeAuditLog audit, TimeProvider time, ILogger<CallControl> logger)
+        ICallStore store, IMediaRouter router, SessionLocks locks, IModeAuditLog audit, TimeProvider time, ILogger<CallControl> logger,
+        CallEvents? events = null)
     {
+        _events = events;
         _store = store;
         _router = router;
         _locks = locks;
@@ -90,6 +93,7 @@ public sealed class CallControl
         var entry = new ModeChangeAudit(accountId, sessionId, from, mode, actor, _time.GetUtcNow());
         await _audit.RecordAsync(entry, CancellationToken.None);
         CallControlLog.ModeChanged(_logger, sessionId, from?.ToString() ?? "none", mode, actor);
+        _events?.RaiseModeChanged(new ModeChangedEvent(sessionId, mode, [.. supervisors], [.. agents], [.. customers], actor));
         return entry;
     }
 }

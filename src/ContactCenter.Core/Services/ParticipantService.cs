@@ -12,9 +12,11 @@ public sealed class ParticipantService
     private readonly IMediaRouter _router;
     private readonly SessionLocks _locks;
     private readonly TimeProvider _time;
+    private readonly CallEvents? _events;
 
-    public ParticipantService(ICallStore store, IMediaRouter router, SessionLocks locks, TimeProvider time)
+    public ParticipantService(ICallStore store, IMediaRouter router, SessionLocks locks, TimeProvider time, CallEvents? events = null)
     {
+        _events = events;
         _store = store;
         _router = router;
         _locks = locks;
@@ -87,6 +89,7 @@ public sealed class ParticipantService
         if (remaining is not null)
         {
             Membership.ApplyEdges(_router, sessionId!, remaining);
+            _events?.RaiseMembershipChanged(new MembershipChangedEvent(sessionId!, participantId, Joined: false));
         }
 
         return CallResult.Success;

@@ -17,9 +17,11 @@ public sealed partial class SessionService
     private readonly IMediaRouter _router;
     private readonly SessionLocks _locks;
     private readonly TimeProvider _time;
+    private readonly CallEvents? _events;
 
-    public SessionService(ICallStore store, IMediaRouter router, SessionLocks locks, TimeProvider time)
+    public SessionService(ICallStore store, IMediaRouter router, SessionLocks locks, TimeProvider time, CallEvents? events = null)
     {
+        _events = events;
         _store = store;
         _router = router;
         _locks = locks;
@@ -132,6 +134,11 @@ public sealed partial class SessionService
         await _store.SaveChangesAsync(ct);
 
         Membership.ApplyEdges(_router, sessionId, alreadyMember ? members : [.. members, participant]);
+        if (!alreadyMember)
+        {
+            _events?.RaiseMembershipChanged(new MembershipChangedEvent(sessionId, participantId, Joined: true));
+        }
+
         return CallResult.Success;
     }
 
@@ -155,6 +162,23 @@ public sealed partial class SessionService
         await _store.SaveChangesAsync(ct);
 
         Membership.ApplyEdges(_router, sessionId, remaining);
+        _events?.RaiseMembershipChanged(new MembershipChangedEvent(sessionId, participantId, Joined: false));
+        return CallResult.Success;
+    }
+
+    /// <summary>
+    /// Hands the router the session's stored edges again (a restarted process: the router starts empty, the
+    /// database still holds every member's subscriptions).
+    /// </summary>
+    public async Task<CallResult> ReapplyEdgesAsync(string accountId, string sessionId, CancellationToken ct = default)
+    {
+        using var sessionLock = await _locks.LockSessionAsync(sessionId, ct);
+        if (await _store.FindSessionAsync(accountId, sessionId, ct) is null)
+        {
+            return Missing.Session(sessionId);
+        }
+
+        Membership.ApplyEdges(_router, sessionId, await _store.GetMembersAsync(sessionId, ct));
         return CallResult.Success;
     }
 

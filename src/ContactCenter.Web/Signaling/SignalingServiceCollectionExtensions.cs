@@ -26,6 +26,7 @@ public static class SignalingServiceCollectionExtensions
         });
         services.AddSingleton(sp => new SfuConnections(sp.GetRequiredService<UdpMediaTransport>(), sp.GetRequiredService<SfuRouter>()));
         services.AddSingleton<SignalingCore>();
+        services.AddSingleton<ISignalingObserver, CallPresenceObserver>();
         // The SFU replaces the logging stand-in and the planned-only snapshot, whatever registered them first.
         services.RemoveAll<IMediaRouter>();
         services.AddSingleton<IMediaRouter, SfuMediaRouterAdapter>();

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ContactCenter.Web.Ui;
 
 /// <summary>
-/// At start-up, closes the stays a previous run left open: the live queue is in memory, so those calls ended with
-/// that process. They are closed at the start-up time, an upper bound (the last moment is not known).
+/// At start-up, closes the stays a previous run left open whose participant is no longer in a session (it left while
+/// the usage write was lost). They are closed at the start-up time, an upper bound (the last moment is not known).
+/// The stays of live calls' members stay open: the calls survive a restart, and end (and close them) later.
 /// </summary>
 internal sealed class OpenUsageCloser : IContactCenterSeeder
 {
@@ -20,7 +21,8 @@ internal sealed class OpenUsageCloser : IContactCenterSeeder
     public async Task SeedAsync(ContactCenterDbContext db, CancellationToken ct)
     {
         var now = _time.GetUtcNow();
-        foreach (var record in await db.Set<UsageRecord>().Where(r => r.LeftAt == null).ToListAsync(ct))
+        var members = db.Participants.Where(p => p.SessionId != null).Select(p => p.Id);
+        foreach (var record in await db.Set<UsageRecord>().Where(r => r.LeftAt == null && !members.Contains(r.ParticipantId)).ToListAsync(ct))
         {
             record.Leave(now);
         }

@@ -23,8 +23,51 @@ public sealed class PageMedia : IAsyncDisposable
         CallAsync<Permission>("requestMicrophone", p => new MediaStepResult(p.Granted, p.Error));
 
     /// <summary>Hands the participant token to the SDK. False (not an error) while there is no SDK.</summary>
-    public Task<MediaStepResult> ConnectAsync(string token) =>
-        CallAsync<SdkState>("connectMedia", s => new MediaStepResult(s.Sdk, null), token);
+    /// <remarks><paramref name="listener"/> (a DotNetObjectReference) gets OnMediaState(state, detail) calls: see cc-page.js.</remarks>
+    public Task<MediaStepResult> ConnectAsync(string token, object? listener = null) =>
+        CallAsync<SdkState>("connectMedia", s => new MediaStepResult(s.Sdk, null), token, listener);
+
+    /// <summary>Keeps the customer's resume secret in this browser tab (sessionStorage).</summary>
+    public async Task SaveResumeAsync(string callId, string secret)
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            await module.InvokeVoidAsync("saveResume", callId, secret);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // Without it a reload cannot rejoin; the call itself goes on.
+        }
+    }
+
+    /// <summary>The call id and resume secret this tab kept, if any.</summary>
+    public async Task<(string CallId, string Secret)?> LoadResumeAsync()
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            var saved = await module.InvokeAsync<Resume?>("loadResume");
+            return saved is { CallId: { Length: > 0 } callId, Secret: { Length: > 0 } secret } ? (callId, secret) : null;
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public async Task ClearResumeAsync()
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            await module.InvokeVoidAsync("clearResume");
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            // Nothing kept, nothing to clear.
+        }
+    }
 
     public Task<MediaStepResult> SetMicrophoneAsync(bool enabled) => CallAsync<Step>("setMicrophoneEnabled", ToResult, enabled);
 
@@ -82,6 +125,8 @@ public sealed class PageMedia : IAsyncDisposable
     }
 
     private sealed record Permission([property: JsonPropertyName("granted")] bool Granted, [property: JsonPropertyName("error")] string? Error);
+
+    private sealed record Resume([property: JsonPropertyName("callId")] string? CallId, [property: JsonPropertyName("secret")] string? Secret);
 
     private sealed record SdkState([property: JsonPropertyName("sdk")] bool Sdk);
 

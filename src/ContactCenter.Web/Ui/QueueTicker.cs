@@ -3,8 +3,10 @@ using ContactCenter.Core.Queue;
 namespace ContactCenter.Web.Ui;
 
 /// <summary>
-/// Drives the queue's clock: every second, expired offers move on (see <see cref="CallCenter.ExpireOffersAsync"/>);
-/// at shutdown, the live calls end.
+/// Drives the queue's clock: at start-up the call center is rebuilt from the database (the calls of the previous run
+/// go on); then every second expired offers move on, wrap-ups end and absent members' grace runs out (see
+/// <see cref="CallCenter.ExpireOffersAsync"/>). A shutdown ends no call: it tells the pages, and the calls resume
+/// when the server is back.
 /// </summary>
 internal sealed partial class QueueTicker : BackgroundService
 {
@@ -17,33 +19,38 @@ internal sealed partial class QueueTicker : BackgroundService
         _logger = logger;
     }
 
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _center.RestoreAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _center.AnnounceStopping();
+        await base.StopAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await _center.ExpireOffersAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.TickFailed(_logger, ex);
-            }
-        }
-    }
-
-    /// <summary>The live queue is in memory: end its calls while the database is still there to record it.</summary>
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken);
         try
         {
-            await _center.EndAllCallsAsync(cancellationToken);
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await _center.ExpireOffersAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    Log.TickFailed(_logger, ex);
+                }
+            }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            Log.EndAllFailed(_logger, ex);
+            // Stopping.
         }
     }
 
@@ -51,8 +58,5 @@ internal sealed partial class QueueTicker : BackgroundService
     {
         [LoggerMessage(1, LogLevel.Error, "The queue's housekeeping failed; it runs again in a second")]
         public static partial void TickFailed(ILogger logger, Exception exception);
-
-        [LoggerMessage(2, LogLevel.Warning, "Ending the live calls at shutdown failed")]
-        public static partial void EndAllFailed(ILogger logger, Exception exception);
     }
 }

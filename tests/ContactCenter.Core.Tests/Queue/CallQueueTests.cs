@@ -69,7 +69,7 @@ public sealed class CallQueueTests
         queue.Enqueue("c1", T0.AddSeconds(2));
         queue.Dispatch(T0.AddSeconds(2));
 
-        Assert.True(queue.Decline("a1", "c1"));
+        Assert.True(queue.Decline("a1", "c1", T0.AddSeconds(2)));
         var next = Assert.Single(queue.Dispatch(T0.AddSeconds(3)));
 
         Assert.Equal("a2", next.AgentId);
@@ -83,13 +83,85 @@ public sealed class CallQueueTests
         queue.SetStatus("a1", AgentStatus.Available, T0);
         queue.Enqueue("c1", T0);
         queue.Dispatch(T0);
-        queue.Decline("a1", "c1");
+        queue.Decline("a1", "c1", T0);
 
         Assert.Empty(queue.Dispatch(T0.AddSeconds(1)));
 
         queue.SetStatus("a1", AgentStatus.Away, T0.AddSeconds(2));
         queue.SetStatus("a1", AgentStatus.Available, T0.AddSeconds(3));
         Assert.Equal("c1", Assert.Single(queue.Dispatch(T0.AddSeconds(3))).CallId);
+    }
+
+    /// <summary>Issue 16: "You are available. 1 caller(s) waiting." forever after the only agent declined.</summary>
+    [Fact]
+    public void Dispatch_OnlyAgentDeclinedAndCooldownPassed_OffersTheCallAgain()
+    {
+        var queue = new CallQueue(TimeSpan.FromSeconds(20), declineCooldown: TimeSpan.FromSeconds(10));
+        queue.SetStatus("a1", AgentStatus.Available, T0);
+        queue.Enqueue("c1", T0);
+        queue.Dispatch(T0);
+        queue.Decline("a1", "c1", T0);
+
+        Assert.Empty(queue.Dispatch(T0.AddSeconds(9)));
+        Assert.Equal(("c1", "a1"), Assert.Single(queue.Dispatch(T0.AddSeconds(10))) is var o ? (o.CallId, o.AgentId) : default);
+    }
+
+    /// <summary>Issue 16: "the status stays Available during a call".</summary>
+    [Fact]
+    public void StatusOf_AgentOnCallThenWrapUp_OnCallThenWrapUpThenAvailable()
+    {
+        var queue = new CallQueue(TimeSpan.FromSeconds(20), wrapUp: TimeSpan.FromSeconds(30));
+        queue.SetStatus("a1", AgentStatus.Available, T0);
+        queue.Enqueue("c1", T0);
+        queue.Dispatch(T0);
+        queue.Accept("a1", "c1");
+        Assert.Equal(AgentStatus.OnCall, queue.StatusOf("a1"));
+
+        queue.EndCall("a1", T0.AddSeconds(60));
+        queue.Enqueue("c2", T0.AddSeconds(61));
+        Assert.Equal(AgentStatus.WrapUp, queue.StatusOf("a1"));
+        Assert.Empty(queue.Dispatch(T0.AddSeconds(61)));
+
+        Assert.Equal(["a1"], queue.EndWrapUps(T0.AddSeconds(90)));
+        Assert.Equal(AgentStatus.Available, queue.StatusOf("a1"));
+        Assert.Equal("c2", Assert.Single(queue.Dispatch(T0.AddSeconds(90))).CallId);
+    }
+
+    [Fact]
+    public void SetStatus_OnCall_Refused()
+    {
+        var queue = NewQueue();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => queue.SetStatus("a1", AgentStatus.OnCall, T0));
+    }
+
+    [Fact]
+    public void RestoreWaiting_StoredState_SameOrderOfferAndDeclines()
+    {
+        var queue = NewQueue();
+        queue.SetStatus("a1", AgentStatus.Available, T0);
+        queue.SetStatus("a2", AgentStatus.Available, T0.AddSeconds(1));
+        queue.Enqueue("c1", T0);
+        queue.Enqueue("c2", T0);
+        queue.Enqueue("c3", T0.AddSeconds(1));
+        queue.Dispatch(T0.AddSeconds(2));
+        queue.Decline("a2", "c2", T0.AddSeconds(3));
+
+        var copy = NewQueue();
+        foreach (var id in new[] { "a2", "a1" })
+        {
+            copy.RestoreAgent(queue.AgentOf(id)!);
+        }
+
+        foreach (var waiting in queue.Waiting.Reverse())
+        {
+            copy.RestoreWaiting(waiting);
+        }
+
+        Assert.Equal(["c1", "c2", "c3"], copy.WaitingCallIds);
+        Assert.Equal("a1", copy.OfferFor("a1")?.CallId is "c1" ? "a1" : null);
+        Assert.Null(copy.OfferOf("c2"));
+        Assert.Equal(queue.Waiting.Select(w => w.DeclinedBy.Count), copy.Waiting.Select(w => w.DeclinedBy.Count));
     }
 
     [Fact]

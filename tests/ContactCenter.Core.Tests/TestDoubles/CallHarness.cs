@@ -33,11 +33,13 @@ internal sealed class CallHarness
 
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
-    public SessionService Sessions => new(Store, Router, Locks, Time);
+    public CallEvents Events { get; } = new();
 
-    public ParticipantService Participants => new(Store, Router, Locks, Time);
+    public SessionService Sessions => new(Store, Router, Locks, Time, Events);
 
-    public CallControl Control => new(Store, Router, Locks, Audit, Time, NullLogger<CallControl>.Instance);
+    public ParticipantService Participants => new(Store, Router, Locks, Time, Events);
+
+    public CallControl Control => new(Store, Router, Locks, Audit, Time, NullLogger<CallControl>.Instance, Events);
 
     public Session NewSession(string? id = null, string accountId = AccountId) =>
         Store.Seed(new Session(id ?? $"s{++_next}", accountId, null, Time.GetUtcNow()));

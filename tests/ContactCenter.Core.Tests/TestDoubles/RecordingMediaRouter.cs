@@ -31,8 +31,12 @@ internal sealed class RecordingMediaRouter : IMediaRouter
         }
     }
 
+    /// <summary>Runs before each Apply, outside the recorder's lock (a test may block one session's apply here).</summary>
+    public Action<string>? BeforeApply { get; set; }
+
     public void Apply(string sessionId, IReadOnlyCollection<ForwardingEdge> edges)
     {
+        BeforeApply?.Invoke(sessionId);
         lock (_gate)
         {
             _applied.Add((sessionId, edges.ToList()));

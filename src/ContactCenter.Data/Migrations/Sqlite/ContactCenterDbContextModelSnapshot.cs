@@ -196,6 +196,125 @@ namespace ContactCenter.Data.Migrations.Sqlite
                     b.ToTable("UsageRecords", (string)null);
                 });
 
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.AgentStateRow", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("IdleSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("WrapUpUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("AgentStates", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.CallMemberRow", b =>
+                {
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSupervisor")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ParticipantId");
+
+                    b.HasIndex("CallId");
+
+                    b.ToTable("CallMembers", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.CallRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ConnectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerResumeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerTag")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclinedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("OfferExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("OfferedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfferedTo")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("QueueSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("WaitingSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Whispered")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("EndedAt");
+
+                    b.ToTable("Calls", (string)null);
+                });
+
             modelBuilder.Entity("ContactCenter.Data.ModeChangeRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -22,6 +22,9 @@ public partial class Agent : LiveComponentBase
     private string? _dtmfCallId;
     private IDisposable? _dtmf;
     private DotNetObjectReference<Agent>? _self;
+    private string? _mediaState;
+    private string? _mediaDetail;
+    private bool _rejoining;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -57,10 +60,54 @@ public partial class Agent : LiveComponentBase
         StateHasChanged();
     });
 
+    /// <summary>cc-page.js reports the media state: reconnecting until audio arrives, then flowing.</summary>
+    [JSInvokable]
+    public Task OnMediaState(string state, string? detail) => InvokeAsync(() =>
+    {
+        _mediaState = state;
+        _mediaDetail = detail;
+        StateHasChanged();
+    });
+
     protected override async Task OnInitializedAsync()
     {
         _me = StaffIdentity.FromPrincipal((await AuthenticationState).User);
         Refresh();
+    }
+
+    /// <summary>
+    /// A desk opened (or reloaded) while its agent is in a call rejoins the call's media as the same participant,
+    /// with a new token: the call went on without this page.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive || _me is null || _desk?.Call is not { } call
+            || call.Agents.FirstOrDefault(a => a.UserId == _me.UserId) is not { } mine)
+        {
+            return;
+        }
+
+        _rejoining = true;
+        await ConnectMediaAsync(mine.ParticipantId);
+        StateHasChanged();
+    }
+
+    private async Task ConnectMediaAsync(string participantId)
+    {
+        var microphone = await Media.RequestMicrophoneAsync();
+        if (!microphone.Ok)
+        {
+            Snackbar.Add($"Microphone: {microphone.Error}", Severity.Warning);
+        }
+
+        _self ??= DotNetObjectReference.Create(this);
+        _mediaState = MediaStates.Reconnecting;
+        if (await Tokens.IssueAsync(participantId) is { } token
+            && await Media.ConnectAsync(token, _self) is { Ok: false, Error: { } mediaError })
+        {
+            _mediaState = null;
+            Snackbar.Add($"Audio could not start: {mediaError}", Severity.Warning);
+        }
     }
 
     protected override async Task OnLiveChangeAsync()
@@ -115,6 +162,7 @@ public partial class Agent : LiveComponentBase
         if (_desk.Call is null)
         {
             _muted = _cameraOn = _sharing = false;
+            _mediaState = null;
         }
     }
 
@@ -138,13 +186,8 @@ public partial class Agent : LiveComponentBase
             return accepted.Error.Message;
         }
 
-        var mine = accepted.Value.Agents.First(a => a.UserId == me.UserId);
-        if (await Tokens.IssueAsync(mine.ParticipantId) is { } token
-            && await Media.ConnectAsync(token) is { Ok: false, Error: { } mediaError })
-        {
-            Snackbar.Add($"Audio could not start: {mediaError}", Severity.Warning);
-        }
-
+        _rejoining = false;
+        await ConnectMediaAsync(accepted.Value.Agents.First(a => a.UserId == me.UserId).ParticipantId);
         return null;
     });
 

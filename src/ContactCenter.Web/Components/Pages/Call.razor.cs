@@ -3,6 +3,7 @@ using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.JSInterop;
 
 namespace ContactCenter.Web.Components.Pages;
 
@@ -13,7 +14,12 @@ public partial class Call : LiveComponentBase
     private string? _mediaWarning;
     private bool _busy;
     private string? _callId;
+    private string? _participantId;
     private CallerView? _view;
+    private DotNetObjectReference<Call>? _self;
+    private string? _mediaState;
+    private string? _mediaDetail;
+    private bool _rejoining;
 
     [Inject]
     private PageMedia Media { get; set; } = default!;
@@ -22,6 +28,15 @@ public partial class Call : LiveComponentBase
     private MediaTokenIssuer Tokens { get; set; } = default!;
 
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
+
+    /// <summary>cc-page.js reports the media state: reconnecting until audio arrives, then flowing.</summary>
+    [JSInvokable]
+    public Task OnMediaState(string state, string? detail) => InvokeAsync(() =>
+    {
+        _mediaState = state;
+        _mediaDetail = detail;
+        StateHasChanged();
+    });
 
     protected override async Task OnLiveChangeAsync()
     {
@@ -34,17 +49,67 @@ public partial class Call : LiveComponentBase
         _view = Center.GetCallerView(_callId);
         if (!wasEnded && _view?.State == CallState.Ended)
         {
-            // The agent hung up: release the microphone.
+            // The agent hung up: release the microphone, and this tab has no call to resume any more.
             await Media.StopAsync();
+            await Media.ClearResumeAsync();
         }
     }
 
-    /// <summary>The caller closed the page (or lost the connection for good): a call nobody is on must not wait.</summary>
+    /// <summary>
+    /// A reloaded page rejoins its call with the resume secret only this tab kept: the same participant, a new token.
+    /// A secret that is not (or no longer) good is refused with the reason, and whoever holds the call keeps it.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive || _callId is not null || await Media.LoadResumeAsync() is not { } saved)
+        {
+            return;
+        }
+
+        var resumed = await Center.ResumeCallerAsync(saved.CallId, saved.Secret);
+        if (!resumed.IsSuccess)
+        {
+            await Media.ClearResumeAsync();
+            _error = resumed.Error.Message;
+            StateHasChanged();
+            return;
+        }
+
+        _rejoining = true;
+        await JoinAsync(resumed.Value);
+        StateHasChanged();
+    }
+
+    /// <summary>
+    /// The page went away (closed, reloaded, circuit lost). The call does not end here: the customer's media
+    /// connection counts, and a customer that does not come back within the grace period ends the call.
+    /// </summary>
     protected override void OnDisposing()
     {
-        if (_callId is not null && _view?.State != CallState.Ended)
+        _self?.Dispose();
+        if (_participantId is not null && _view?.State != CallState.Ended)
         {
-            _ = Center.CallerHangUpAsync(_callId);
+            Center.MemberDisconnected(_participantId);
+        }
+    }
+
+    private async Task JoinAsync(NewWebCall call)
+    {
+        _callId = call.CallId;
+        _participantId = call.ParticipantId;
+        _view = Center.GetCallerView(_callId);
+        await Media.SaveResumeAsync(call.CallId, call.ResumeSecret);
+        var microphone = await Media.RequestMicrophoneAsync();
+        if (!microphone.Ok)
+        {
+            _mediaWarning = $"We need your microphone for the call. {microphone.Error}";
+        }
+
+        _self ??= DotNetObjectReference.Create(this);
+        if (await Tokens.IssueAsync(call.ParticipantId) is { } token
+            && await Media.ConnectAsync(token, _self) is { Ok: false, Error: { } mediaError })
+        {
+            _mediaWarning = $"Audio could not start: {mediaError}";
         }
     }
 
@@ -77,13 +142,8 @@ public partial class Call : LiveComponentBase
                 return;
             }
 
-            _callId = started.Value.CallId;
-            _view = Center.GetCallerView(_callId);
-            if (await Tokens.IssueAsync(started.Value.ParticipantId) is { } token
-                && await Media.ConnectAsync(token) is { Ok: false, Error: { } mediaError })
-            {
-                _mediaWarning = $"Audio could not start: {mediaError}";
-            }
+            _rejoining = false;
+            await JoinAsync(started.Value);
         }
         finally
         {
@@ -103,6 +163,7 @@ public partial class Call : LiveComponentBase
         {
             await Center.CallerHangUpAsync(_callId);
             await Media.StopAsync();
+            await Media.ClearResumeAsync();
             _view = Center.GetCallerView(_callId);
         }
         finally
@@ -114,7 +175,9 @@ public partial class Call : LiveComponentBase
     private void Reset()
     {
         _mediaWarning = null;
+        _mediaState = null;
         _callId = null;
+        _participantId = null;
         _view = null;
     }
 }

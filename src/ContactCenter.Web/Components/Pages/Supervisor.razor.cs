@@ -7,6 +7,7 @@ using ContactCenter.Web.Identity;
 using ContactCenter.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace ContactCenter.Web.Components.Pages;
@@ -41,6 +42,35 @@ public partial class Supervisor : LiveComponentBase
 
     /// <summary>The participant this page's media is connected as (the supervisor's in one call), if any.</summary>
     private string? _mediaParticipantId;
+    private DotNetObjectReference<Supervisor>? _self;
+    private string? _mediaState;
+    private string? _mediaDetail;
+    private bool _rejoining;
+
+    /// <summary>cc-page.js reports the media state: reconnecting until audio arrives, then flowing.</summary>
+    [JSInvokable]
+    public Task OnMediaState(string state, string? detail) => InvokeAsync(() =>
+    {
+        _mediaState = state;
+        _mediaDetail = detail;
+        StateHasChanged();
+    });
+
+    /// <summary>A console opened (or reloaded) while its supervisor is in a call rejoins that call's media as the same participant.</summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender || !RendererInfo.IsInteractive || _me is null
+            || Center.ActiveCalls.SelectMany(c => c.Supervisors).FirstOrDefault(s => s.UserId == _me.UserId) is not { } mine)
+        {
+            return;
+        }
+
+        _rejoining = true;
+        await FollowMediaAsync(mine.ParticipantId);
+        StateHasChanged();
+    }
+
+    protected override void OnDisposing() => _self?.Dispose();
 
     /// <summary>The matrix follows the media plane's counters about once a second.</summary>
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
@@ -105,8 +135,11 @@ public partial class Supervisor : LiveComponentBase
         }
 
         _mediaParticipantId = participantId;
-        if (await Tokens.IssueAsync(participantId) is { } token && await Media.ConnectAsync(token) is { Ok: false, Error: { } error })
+        _self ??= DotNetObjectReference.Create(this);
+        _mediaState = MediaStates.Reconnecting;
+        if (await Tokens.IssueAsync(participantId) is { } token && await Media.ConnectAsync(token, _self) is { Ok: false, Error: { } error })
         {
+            _mediaState = null;
             Snackbar.Add($"Audio could not start: {error}", Severity.Warning);
         }
     }
@@ -154,6 +187,7 @@ public partial class Supervisor : LiveComponentBase
             else
             {
                 _selectedId = request.CallId;
+                _rejoining = false;
                 await FollowMediaAsync(result.Value.Supervisors.FirstOrDefault(s => s.UserId == _me.UserId)?.ParticipantId);
             }
         }

@@ -38,4 +38,7 @@ internal static partial class SipLog
 
     [LoggerMessage(EventId = 6011, Level = LogLevel.Error, Message = "Unexpected error while handling a SIP message from {Remote}")]
     public static partial void DispatchFailed(ILogger logger, Exception exception, IPEndPoint remote);
+
+    [LoggerMessage(EventId = 6012, Level = LogLevel.Debug, Message = "INVITE {CallId} from {Remote} over the rate limit (answered 503: {Answered})")]
+    public static partial void InviteRateLimited(ILogger logger, string? callId, IPEndPoint remote, bool answered);
 }

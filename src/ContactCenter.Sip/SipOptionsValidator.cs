@@ -30,6 +30,35 @@ public sealed class SipOptionsValidator : IValidateOptions<SipOptions>
         {
             failures.Add("Sip:NoRtpTimeoutSeconds and Sip:QueueFullRetryAfterSeconds must not be negative.");
         }
+        if (options.MaxMessageBytes is < 1024 or > 65535)
+        {
+            failures.Add("Sip:MaxMessageBytes must be 1024..65535.");
+        }
+        if (options.MaxHeaderCount < 10)
+        {
+            failures.Add("Sip:MaxHeaderCount must be at least 10.");
+        }
+        if (options.MaxTcpConnections < 1 || options.MaxTcpConnectionsPerAddress < 1
+            || options.MaxTcpConnectionsPerAddress > options.MaxTcpConnections)
+        {
+            failures.Add("Sip:MaxTcpConnections and Sip:MaxTcpConnectionsPerAddress must be at least 1, the per-address one not above the total.");
+        }
+        if (options.TcpIdleTimeoutSeconds < 1 || options.TcpMessageTimeoutSeconds < 1 || options.TcpSendTimeoutSeconds < 1)
+        {
+            failures.Add("Sip:TcpIdleTimeoutSeconds, Sip:TcpMessageTimeoutSeconds and Sip:TcpSendTimeoutSeconds must be at least 1.");
+        }
+        if (options.TcpSendQueueBytes < options.MaxMessageBytes)
+        {
+            failures.Add("Sip:TcpSendQueueBytes must hold at least one message (Sip:MaxMessageBytes).");
+        }
+        if (options.InvitesPerSecondPerAddress < 0 || (options.InvitesPerSecondPerAddress > 0 && options.InviteBurstPerAddress < 1))
+        {
+            failures.Add("Sip:InvitesPerSecondPerAddress must not be negative, and Sip:InviteBurstPerAddress must be at least 1 when it is set.");
+        }
+        if (options.MaxTrackedNonces < 1)
+        {
+            failures.Add("Sip:MaxTrackedNonces must be at least 1.");
+        }
         foreach (var trunk in options.Trunks)
         {
             if (trunk.Addresses.Count == 0)

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using ContactCenter.Sip.Media;
 using ContactCenter.Sip.UserAgent;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,8 @@ public static class SipServiceCollectionExtensions
             sp.GetRequiredService<ISipCallHandler>(),
             sp.GetService<IPhoneMediaSink>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<SipUserAgent>>()));
+            sp.GetService<ILogger<SipUserAgent>>(),
+            meterFactory: sp.GetService<IMeterFactory>()));
         return services;
     }
 }

@@ -10,7 +10,9 @@ namespace ContactCenter.Sip.Auth;
 /// <summary>
 /// Trunk admission: the source address must be in a trunk's allow-list; if that trunk has credentials, the
 /// request must also carry a valid Digest response (RFC 2617 / RFC 7616 §3.4, MD5, qop=auth or none).
-/// Nonces are stateless: timestamp + HMAC under a per-process key, valid for five minutes.
+/// Nonces are timestamp + HMAC under a per-process key, valid for five minutes, and single-use: a nonce whose
+/// response was accepted once is answered with a fresh challenge (stale=true) if it comes again, so a captured
+/// INVITE cannot be replayed. Each call authenticates afresh, so the nonce count (nc) never needs to grow.
 /// </summary>
 public sealed class SipTrunkAuthenticator
 {
@@ -19,11 +21,13 @@ public sealed class SipTrunkAuthenticator
     private readonly string _realm;
     private readonly TimeProvider _time;
     private readonly byte[] _nonceKey = RandomNumberGenerator.GetBytes(32);
+    private readonly UsedNonces _used;
 
     public SipTrunkAuthenticator(SipOptions options, TimeProvider time)
     {
         _realm = options.Realm;
         _time = time;
+        _used = new UsedNonces(time, s_nonceLifetime, Math.Max(1, options.MaxTrackedNonces));
         foreach (var trunk in options.Trunks)
         {
             var networks = new List<IpNetwork>();
@@ -111,7 +115,7 @@ public sealed class SipTrunkAuthenticator
             return DigestVerdict.Invalid;
         }
         var nonce = Get("nonce");
-        var nonceState = CheckNonce(nonce);
+        var nonceState = CheckNonce(nonce, out var issued);
         if (nonceState == DigestVerdict.Invalid)
         {
             return DigestVerdict.Invalid;
@@ -129,7 +133,8 @@ public sealed class SipTrunkAuthenticator
         {
             return DigestVerdict.Invalid;
         }
-        return nonceState;
+        // A right answer to a nonce answered before is a replay: re-challenge as stale (RFC 7616 §3.3).
+        return nonceState == DigestVerdict.Valid && !_used.TryConsume(nonce, issued) ? DigestVerdict.Stale : nonceState;
     }
 
     /// <summary>Exposed for tests: computes the client side of the digest.</summary>
@@ -149,8 +154,9 @@ public sealed class SipTrunkAuthenticator
         return Convert.ToHexStringLower(data);
     }
 
-    private DigestVerdict CheckNonce(string nonce)
+    private DigestVerdict CheckNonce(string nonce, out DateTimeOffset issued)
     {
+        issued = default;
         if (nonce.Length != 48)
         {
             return DigestVerdict.Invalid;
@@ -169,7 +175,12 @@ public sealed class SipTrunkAuthenticator
         {
             return DigestVerdict.Invalid;
         }
-        var issued = new DateTimeOffset(BinaryPrimitives.ReadInt64BigEndian(data), TimeSpan.Zero);
+        var ticks = BinaryPrimitives.ReadInt64BigEndian(data);
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks)
+        {
+            return DigestVerdict.Invalid;
+        }
+        issued = new DateTimeOffset(ticks, TimeSpan.Zero);
         return _time.GetUtcNow() - issued > s_nonceLifetime ? DigestVerdict.Stale : DigestVerdict.Valid;
     }
 

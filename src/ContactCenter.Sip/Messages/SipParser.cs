@@ -14,11 +14,18 @@ public static class SipParser
     public const int MaxBodyBytes = 256 * 1024;
 
     /// <summary>UDP: one datagram holds one message (RFC 3261 §18.3).</summary>
-    public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram)
+    public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram) => ParseDatagram(datagram, SipParserLimits.Default);
+
+    /// <summary>UDP with explicit limits; a datagram over <see cref="SipParserLimits.MaxMessageBytes"/> is not parsed.</summary>
+    public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram, SipParserLimits limits)
     {
+        if (datagram.Length > limits.MaxMessageBytes)
+        {
+            return new SipParseResult(SipParseStatus.Invalid, null, datagram.Length, "message too large") { TooLarge = true };
+        }
         try
         {
-            return Parse(datagram, stream: false);
+            return Parse(datagram, stream: false, limits);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or DecoderFallbackException)
         {
@@ -27,11 +34,17 @@ public static class SipParser
     }
 
     /// <summary>TCP: frames the first message of a byte stream by Content-Length (RFC 3261 §18.3).</summary>
-    public static SipParseResult ParseStream(ReadOnlySpan<byte> buffer)
+    public static SipParseResult ParseStream(ReadOnlySpan<byte> buffer) => ParseStream(buffer, SipParserLimits.Default);
+
+    /// <summary>
+    /// TCP with explicit limits. A header section that has not ended within the limit, or a Content-Length that
+    /// would take the message over it, is Invalid (with <see cref="SipParseResult.TooLarge"/>), never "incomplete".
+    /// </summary>
+    public static SipParseResult ParseStream(ReadOnlySpan<byte> buffer, SipParserLimits limits)
     {
         try
         {
-            return Parse(buffer, stream: true);
+            return Parse(buffer, stream: true, limits);
         }
         catch (Exception ex) when (ex is FormatException or ArgumentException or OverflowException or DecoderFallbackException)
         {
@@ -39,7 +52,7 @@ public static class SipParser
         }
     }
 
-    private static SipParseResult Parse(ReadOnlySpan<byte> data, bool stream)
+    private static SipParseResult Parse(ReadOnlySpan<byte> data, bool stream, SipParserLimits limits)
     {
         // Leading CRLFs are keep-alives (RFC 5626 §3.5.1) or noise before a start line (RFC 3261 §7.5).
         var skip = 0;
@@ -53,18 +66,19 @@ public static class SipParser
             return stream ? new(SipParseStatus.Incomplete, null, skip, null) : Invalid(null, skip, "empty datagram");
         }
 
-        var (headerEnd, separatorLength) = FindHeaderEnd(content);
-        if (headerEnd < 0)
+        var maxHeader = Math.Min(MaxHeaderBytes, limits.MaxMessageBytes);
+        var (headerEnd, separatorLength) = FindHeaderEnd(content.Length > maxHeader + 4 ? content[..(maxHeader + 4)] : content);
+        if (headerEnd < 0 || headerEnd > maxHeader)
         {
-            if (stream && content.Length < MaxHeaderBytes)
+            if (stream && content.Length < maxHeader)
             {
                 return new(SipParseStatus.Incomplete, null, skip, null);
             }
-            return Invalid(null, data.Length, "no end of header section");
+            return new(SipParseStatus.Invalid, null, data.Length, "no end of header section within the size limit") { TooLarge = true };
         }
 
         var headerText = Encoding.UTF8.GetString(content[..headerEnd]);
-        var lines = Unfold(headerText);
+        var lines = Unfold(headerText, limits.MaxHeaderCount + 1, out var tooManyHeaders);
         if (lines.Count == 0)
         {
             return Invalid(null, data.Length, "no start line");
@@ -75,7 +89,7 @@ public static class SipParser
             return Invalid(null, skip + headerEnd + separatorLength, "bad start line");
         }
 
-        string? error = null;
+        string? error = tooManyHeaders ? "too many header lines" : null;
         for (var i = 1; i < lines.Count; i++)
         {
             var line = lines[i];
@@ -111,9 +125,14 @@ public static class SipParser
             // On a stream Content-Length is mandatory; its absence is read as 0 (RFC 3261 §18.3, §20.14).
             bodyLength = stream ? 0 : available;
         }
-        else if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out bodyLength) || bodyLength > MaxBodyBytes)
+        else if (!int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out bodyLength))
         {
             return Invalid(message, data.Length, "bad Content-Length");
+        }
+        if (bodyLength > limits.MaxMessageBytes - skip - bodyStart || bodyLength > MaxBodyBytes)
+        {
+            // RFC 3261 §21.5.11: answered 513 Message Too Large; on a stream the connection is closed after it.
+            return new(SipParseStatus.Invalid, message, data.Length, "message too large") { TooLarge = true };
         }
 
         if (bodyLength > available)
@@ -181,21 +200,55 @@ public static class SipParser
         return lf >= 0 ? (lf, 2) : (-1, 0);
     }
 
-    /// <summary>Splits lines and joins folded continuations into one line (RFC 3261 §7.3.1).</summary>
-    private static List<string> Unfold(string text)
+    /// <summary>
+    /// Splits lines and joins folded continuations into one line (RFC 3261 §7.3.1). A folded line grows in one
+    /// builder, so the work stays linear in the header size however many continuations there are. At most
+    /// <paramref name="maxLines"/> lines are kept; <paramref name="truncated"/> says there were more.
+    /// </summary>
+    private static List<string> Unfold(string text, int maxLines, out bool truncated)
     {
         var lines = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        StringBuilder? folded = null;
+        truncated = false;
+        var start = 0;
+        while (start <= text.Length)
         {
-            var line = raw.EndsWith('\r') ? raw[..^1] : raw;
+            var end = text.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+            var line = text.AsSpan(start, end - start);
+            start = end + 1;
+            if (line.EndsWith('\r'))
+            {
+                line = line[..^1];
+            }
             if (line.Length > 0 && line[0] is ' ' or '\t' && lines.Count > 1)
             {
-                lines[^1] = lines[^1].TrimEnd() + " " + line.Trim();
+                folded ??= new StringBuilder(lines[^1]);
+                while (folded.Length > 0 && char.IsWhiteSpace(folded[^1]))
+                {
+                    folded.Length--;
+                }
+                folded.Append(' ').Append(line.Trim());
+                continue;
             }
-            else
+            if (folded is not null)
             {
-                lines.Add(line);
+                lines[^1] = folded.ToString();
+                folded = null;
             }
+            if (lines.Count == maxLines)
+            {
+                truncated = true;
+                return lines;
+            }
+            lines.Add(line.ToString());
+        }
+        if (folded is not null)
+        {
+            lines[^1] = folded.ToString();
         }
         return lines;
     }

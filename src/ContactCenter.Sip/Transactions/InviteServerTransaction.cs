@@ -15,6 +15,7 @@ internal sealed class InviteServerTransaction : SipServerTransaction
     private ITimer? _timerG;
     private ITimer? _timerH;
     private ITimer? _timerI;
+    private ITimer? _timerTrying;
     private TimeSpan _interval;
 
     public InviteServerTransaction(string key, SipMessage request, ISipFlow flow, TimeProvider time, SipTimerOptions timers)
@@ -46,7 +47,23 @@ internal sealed class InviteServerTransaction : SipServerTransaction
         }
     }
 
-    public override void SendResponse(SipMessage response)
+    /// <summary>Sends 100 Trying after <see cref="SipTimerOptions.TryingDelay"/> unless a response went out first.</summary>
+    public void ScheduleTrying()
+    {
+        lock (_lock)
+        {
+            _timerTrying ??= StartTimer(SendTrying, _timers.TryingDelay);
+        }
+    }
+
+    public override void SendResponse(SipMessage response) => SendResponse(response, retransmit: true);
+
+    /// <summary>
+    /// Sends a response. With <paramref name="retransmit"/> false a final non-2xx goes out once, with no Timer G,
+    /// and the transaction only lingers for T4 to answer a retransmitted INVITE once more: used for refusals of
+    /// forged or malformed INVITEs, so that a flood of them is never amplified (each request gets one response).
+    /// </summary>
+    public void SendResponse(SipMessage response, bool retransmit)
     {
         lock (_lock)
         {
@@ -57,6 +74,13 @@ internal sealed class InviteServerTransaction : SipServerTransaction
             Transmit(response);
             if (response.StatusCode < 200)
             {
+                return;
+            }
+            _timerTrying?.Dispose();
+            if (!retransmit && response.StatusCode >= 300)
+            {
+                State = SipTransactionState.Completed;
+                _timerH = StartTimer(() => { lock (_lock) { Terminate(); } }, _timers.T4);
                 return;
             }
             State = response.StatusCode < 300 ? SipTransactionState.Accepted : SipTransactionState.Completed;
@@ -75,7 +99,12 @@ internal sealed class InviteServerTransaction : SipServerTransaction
     {
         lock (_lock)
         {
-            if (State is SipTransactionState.Proceeding or SipTransactionState.Completed or SipTransactionState.Accepted)
+            if (State == SipTransactionState.Proceeding && LastStatusCode == 0)
+            {
+                // The client is retransmitting before our first response: it is time for the 100 (RFC 3261 §17.2.1).
+                Transmit(Request.CreateResponseTo(100, "Trying"));
+            }
+            else if (State is SipTransactionState.Proceeding or SipTransactionState.Completed or SipTransactionState.Accepted)
             {
                 Resend();
             }
@@ -149,6 +178,7 @@ internal sealed class InviteServerTransaction : SipServerTransaction
 
     protected override void DisposeTimers()
     {
+        _timerTrying?.Dispose();
         _timerG?.Dispose();
         _timerH?.Dispose();
         _timerI?.Dispose();

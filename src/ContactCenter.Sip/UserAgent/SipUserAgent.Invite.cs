@@ -22,7 +22,7 @@ public sealed partial class SipUserAgent
             if (rejection is not null)
             {
                 SipLog.InviteRejected(_logger, request.CallId, source, rejection.StatusCode, rejection.ReasonPhrase);
-                tx.SendResponse(rejection);
+                tx.SendResponse(rejection, retransmit: !IsRefusalOfForgery(rejection.StatusCode));
             }
         }
         catch (OperationCanceledException) when (cts.IsCancellationRequested)
@@ -165,7 +165,7 @@ public sealed partial class SipUserAgent
         var call = FindCall(request);
         if (call is null || call.State == SipCallState.Ended)
         {
-            tx.SendResponse(Respond(request, 481, "Call/Transaction Does Not Exist"));
+            tx.SendResponse(Respond(request, 481, "Call/Transaction Does Not Exist"), retransmit: false);
             return;
         }
         if (!AcceptCSeq(call, request))

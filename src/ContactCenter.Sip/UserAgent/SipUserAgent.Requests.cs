@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using ContactCenter.Sip.Limits;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 using ContactCenter.Sip.Transport;
@@ -38,19 +39,23 @@ public sealed partial class SipUserAgent
         }
         if (request.Method == "INVITE")
         {
+            if (!AdmitInvite(request, source, flow))
+            {
+                return;
+            }
             var invite = new InviteServerTransaction(key, request, flow, _time, _timers) { LocalTag = request.ToTag ?? NewTag() };
             if (!Register(invite))
             {
                 return;
             }
-            invite.SendTrying();
+            invite.ScheduleTrying();
             if (UnsupportedRequirements(request) is { } unsupported)
             {
-                invite.SendResponse(Respond(request, 420, "Bad Extension", invite.LocalTag).AddHeader("Unsupported", unsupported));
+                invite.SendResponse(Respond(request, 420, "Bad Extension", invite.LocalTag).AddHeader("Unsupported", unsupported), retransmit: false);
             }
             else if (!IsSupportedScheme(request.RequestUri))
             {
-                invite.SendResponse(Respond(request, 416, "Unsupported URI Scheme", invite.LocalTag));
+                invite.SendResponse(Respond(request, 416, "Unsupported URI Scheme", invite.LocalTag), retransmit: false);
             }
             else if (request.ToTag is null)
             {
@@ -96,6 +101,34 @@ public sealed partial class SipUserAgent
                 break;
         }
     }
+
+    /// <summary>
+    /// The per-address INVITE rate (retransmissions of a known transaction never reach here). Over it, the first
+    /// refusal in a second is a stateless 503 with Retry-After (RFC 3261 §21.5.4), the rest get no answer at all.
+    /// </summary>
+    private bool AdmitInvite(SipMessage request, IPEndPoint source, ISipFlow flow)
+    {
+        var admission = _inviteLimiter.Admit(source.Address);
+        if (admission == InviteAdmission.Allowed)
+        {
+            return true;
+        }
+        var answered = admission == InviteAdmission.RefuseWith503;
+        _metrics.InviteRateLimited(answered);
+        SipLog.InviteRateLimited(_logger, request.CallId, source, answered);
+        if (answered)
+        {
+            flow.Send(SipSerializer.Serialize(Respond(request, 503, "Service Unavailable")
+                .AddHeader(SipHeaderNames.RetryAfter, _inviteLimiter.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture))));
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Refusals that forged or malformed INVITEs draw: sent once, never retransmitted (a client that missed one
+    /// retransmits its INVITE and gets it again), so a spoofed flood is not amplified toward its victim.
+    /// </summary>
+    internal static bool IsRefusalOfForgery(int statusCode) => statusCode is 400 or 403 or 404 or 416 or 420 or 481 or 488;
 
     /// <summary>
     /// We implement no SIP extensions (no 100rel, no timer), so any option tag in Require is refused with

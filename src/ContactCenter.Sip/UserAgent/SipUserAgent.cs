@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Diagnostics.Metrics;
 using ContactCenter.Sip.Auth;
+using ContactCenter.Sip.Limits;
 using ContactCenter.Sip.Media;
+using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,6 +46,9 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SipTrunkAuthenticator _trunks;
     private readonly RtpPortAllocator _ports;
+    private readonly SipMetrics _metrics;
+    private readonly InviteRateLimiter _inviteLimiter;
+    private readonly SipParserLimits _parserLimits;
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentDictionary<string, SipServerTransaction> _serverTransactions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, NonInviteClientTransaction> _clientTransactions = new(StringComparer.Ordinal);
@@ -57,7 +63,8 @@ public sealed partial class SipUserAgent : IAsyncDisposable
     private Socket? _tcp;
 
     public SipUserAgent(IOptions<SipOptions> options, ISipCallHandler handler, IPhoneMediaSink? sink = null,
-        TimeProvider? time = null, ILogger<SipUserAgent>? logger = null, SipTimerOptions? timers = null)
+        TimeProvider? time = null, ILogger<SipUserAgent>? logger = null, SipTimerOptions? timers = null,
+        IMeterFactory? meterFactory = null)
     {
         _options = options.Value;
         _handler = handler;
@@ -67,7 +74,13 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _trunks = new SipTrunkAuthenticator(_options, _time);
         _ports = new RtpPortAllocator(ListenIp, _options.RtpPortMin, _options.RtpPortMax);
+        _metrics = new SipMetrics(meterFactory);
+        _inviteLimiter = new InviteRateLimiter(_options, address => !_options.RateLimitTrunks && _trunks.MatchSource(address) is not null);
+        _parserLimits = new SipParserLimits(_options.MaxMessageBytes, _options.MaxHeaderCount);
     }
+
+    /// <summary>The meter "ContactCenter.Sip" and its instruments (tests listen to it).</summary>
+    internal SipMetrics Metrics => _metrics;
 
     /// <summary>The bound UDP (and TCP) endpoint; valid after <see cref="Start"/>.</summary>
     public IPEndPoint LocalEndPoint => (IPEndPoint)(_udp?.LocalEndPoint ?? throw new InvalidOperationException("Not started."));
@@ -189,6 +202,8 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         {
             (tx as InviteServerTransaction)?.Abandon();
         }
+        _inviteLimiter.Dispose();
+        _metrics.Dispose();
         _stop.Dispose();
     }
 }

@@ -40,8 +40,11 @@ internal sealed partial class PhoneCallHandler
     }
 
     /// <summary>
-    /// Bandwidth style: the token names an existing participant with AUDIO permission. It must be in a session
-    /// already, or join the session the token names (counting toward the member cap, as Bandwidth's phones did).
+    /// Bandwidth style: the token names an existing participant with AUDIO permission that the control plane has
+    /// put in a session (the REST API adds members; a phone never joins by itself). Membership is read from the
+    /// store, never from the token: the token's session claim must match the participant's current session, the
+    /// rule the hub and /v3 apply (<see cref="Signaling.SignalingCore.ConnectAsync"/>), so a caller removed from a
+    /// call cannot come back with the token it was given.
     /// </summary>
     private async Task<SipInviteDecision> TokenInviteAsync(string token, CancellationToken ct)
     {
@@ -60,30 +63,12 @@ internal sealed partial class PhoneCallHandler
         }
 
         var claimed = validation.Claims.SessionId;
-        var sessionId = participant.SessionId;
-        if (sessionId is null)
+        if (participant.SessionId is not { } sessionId)
         {
-            if (claimed is null)
-            {
-                return SipInviteDecision.Forbidden("Forbidden (participant is in no session)");
-            }
-
-            var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
-            var joined = await sessions.AddMemberAsync(validation.Claims.AccountId, claimed, participant.Id, null, ct);
-            if (!joined.IsSuccess)
-            {
-                return joined.Error.Kind switch
-                {
-                    // The 20-member cap (the REST API's 409): busy here, try later.
-                    CallErrorKind.Conflict => SipInviteDecision.QueueFull(),
-                    CallErrorKind.NotFound => SipInviteDecision.Reject(404, "Not Found (session)"),
-                    _ => SipInviteDecision.Forbidden("Forbidden (cannot join the session)"),
-                };
-            }
-
-            sessionId = claimed;
+            return SipInviteDecision.Forbidden("Forbidden (participant is in no session)");
         }
-        else if (claimed is not null && claimed != sessionId)
+
+        if (claimed is not null && claimed != sessionId)
         {
             return SipInviteDecision.Forbidden("Forbidden (token for another session)");
         }

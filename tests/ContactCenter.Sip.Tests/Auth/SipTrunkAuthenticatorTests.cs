@@ -50,6 +50,40 @@ public sealed partial class SipTrunkAuthenticatorTests
     }
 
     [Fact]
+    public void Check_ReplayedDigest_ChallengedAsStale()
+    {
+        var auth = Create("pbx", "s3cret");
+        var source = IPAddress.Parse("203.0.113.5");
+        var nonce = NonceRegex().Match(auth.Check(SipRequests.Invite(), source).ChallengeHeader!).Groups[1].Value;
+        var response = SipTrunkAuthenticator.ComputeResponse("pbx", "contactcenter", "s3cret", "INVITE", "sip:cc@127.0.0.1", nonce, "00000001", "abc", "auth");
+        var credentials = $"Digest username=\"pbx\", realm=\"contactcenter\", nonce=\"{nonce}\", uri=\"sip:cc@127.0.0.1\", response=\"{response}\", algorithm=MD5, qop=auth, nc=00000001, cnonce=\"abc\"";
+        Assert.Equal(TrunkCheckOutcome.Allowed, auth.Check(SipRequests.Invite().AddHeader(SipHeaderNames.Authorization, credentials), source).Outcome);
+
+        // The captured INVITE sent again a minute later, well inside the nonce's lifetime.
+        _time.Advance(TimeSpan.FromMinutes(1));
+        var replay = auth.Check(SipRequests.Invite().AddHeader(SipHeaderNames.Authorization, credentials), source);
+
+        Assert.Equal(TrunkCheckOutcome.Challenge, replay.Outcome);
+        Assert.Contains("stale=true", replay.ChallengeHeader, StringComparison.Ordinal);
+        Assert.DoesNotContain(nonce, replay.ChallengeHeader, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_ReplayedDigestWithoutQop_ChallengedAsStale()
+    {
+        var auth = Create("pbx", "s3cret");
+        var source = IPAddress.Parse("203.0.113.5");
+        var nonce = NonceRegex().Match(auth.Check(SipRequests.Invite(), source).ChallengeHeader!).Groups[1].Value;
+        var response = SipTrunkAuthenticator.ComputeResponse("pbx", "contactcenter", "s3cret", "INVITE", "sip:cc@127.0.0.1", nonce, null, null, null);
+        var credentials = $"Digest username=\"pbx\", realm=\"contactcenter\", nonce=\"{nonce}\", uri=\"sip:cc@127.0.0.1\", response=\"{response}\"";
+        Assert.Equal(TrunkCheckOutcome.Allowed, auth.Check(SipRequests.Invite().AddHeader(SipHeaderNames.Authorization, credentials), source).Outcome);
+
+        var replay = auth.Check(SipRequests.Invite().AddHeader(SipHeaderNames.Authorization, credentials), source);
+
+        Assert.Equal(TrunkCheckOutcome.Challenge, replay.Outcome);
+    }
+
+    [Fact]
     public void Check_WrongPassword_ChallengedAgain()
     {
         var auth = Create("pbx", "s3cret");

@@ -264,4 +264,77 @@ public sealed class SipParserTests
 
         Assert.Equal(SipParseStatus.Invalid, SipParser.ParseStream(data).Status);
     }
+
+    [Fact]
+    public void ParseDatagram_63KbOfFoldedLines_AllocatesLinearly()
+    {
+        // One header folded over ~15,000 continuation lines (RFC 3261 §7.3.1): joining them must not copy the
+        // growing line once per continuation.
+        var text = new StringBuilder(Invite.Replace("Content-Length: 5\n\nv=0\n", "", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
+        text.Append("Subject: start\r\n");
+        while (text.Length < 63 * 1024)
+        {
+            text.Append(" x\r\n");
+        }
+        text.Append("Content-Length: 0\r\n\r\n");
+        var datagram = Encoding.ASCII.GetBytes(text.ToString());
+        SipParser.ParseDatagram(Bytes(Invite));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var result = SipParser.ParseDatagram(datagram);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(SipParseStatus.Ok, result.Status);
+        Assert.StartsWith("start x x", result.Message!.GetHeader("Subject"), StringComparison.Ordinal);
+        Assert.True(allocated < 20L * datagram.Length, $"{allocated:N0} bytes allocated for a {datagram.Length:N0}-byte datagram");
+    }
+
+    [Fact]
+    public void ParseDatagram_TooManyHeaderLines_IsInvalidButAnswerable()
+    {
+        var text = new StringBuilder(Invite.Replace("Content-Length: 5\n\nv=0\n", "", StringComparison.Ordinal));
+        for (var i = 0; i < 200; i++)
+        {
+            text.Append("X-Filler: ").Append(i).Append('\n');
+        }
+        text.Append("Content-Length: 0\n\n");
+
+        var result = SipParser.ParseDatagram(Bytes(text.ToString()), new SipParserLimits(65535, 100));
+
+        Assert.Equal(SipParseStatus.Invalid, result.Status);
+        Assert.Equal("too many header lines", result.Error);
+        Assert.True(result.CanAnswer400);
+        Assert.Equal(100, result.Message!.Headers.Count);
+    }
+
+    [Fact]
+    public void ParseStream_ContentLengthOverTheLimit_IsTooLargeNotIncomplete()
+    {
+        var data = Bytes(Invite.Replace("Content-Length: 5", "Content-Length: 70000", StringComparison.Ordinal));
+
+        var result = SipParser.ParseStream(data, new SipParserLimits(65535, 100));
+
+        Assert.Equal(SipParseStatus.Invalid, result.Status);
+        Assert.True(result.TooLarge);
+        Assert.True(result.CanAnswer400);
+    }
+
+    [Fact]
+    public void ParseDatagram_OverTheSizeLimit_IsTooLargeWithoutParsing()
+    {
+        var result = SipParser.ParseDatagram(Bytes(Invite), new SipParserLimits(100, 100));
+
+        Assert.Equal((SipParseStatus.Invalid, true), (result.Status, result.TooLarge));
+        Assert.Null(result.Message);
+    }
+
+    [Fact]
+    public void ParseStream_HeaderSectionOverTheSizeLimit_IsInvalidBeforeItEnds()
+    {
+        var data = Encoding.ASCII.GetBytes("OPTIONS sip:a@b SIP/2.0\r\nSubject: " + new string('a', 5000));
+
+        var result = SipParser.ParseStream(data, new SipParserLimits(4096, 100));
+
+        Assert.Equal((SipParseStatus.Invalid, true), (result.Status, result.TooLarge));
+    }
 }

@@ -14,14 +14,14 @@ internal sealed class SipTestClient : IDisposable
     private readonly byte[] _buffer = new byte[65536];
     private readonly List<byte> _stream = [];
 
-    public SipTestClient(IPEndPoint server, bool tcp = false)
+    public SipTestClient(IPEndPoint server, bool tcp = false, IPAddress? local = null)
     {
         _server = server;
         _tcp = tcp;
         _socket = tcp
             ? new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp)
             : new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        _socket.Bind(new IPEndPoint(local ?? IPAddress.Loopback, 0));
         if (tcp)
         {
             _socket.Connect(server);
@@ -46,9 +46,10 @@ internal sealed class SipTestClient : IDisposable
 
     public void Send(string text) => SendRaw(Encoding.UTF8.GetBytes(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal)));
 
-    /// <summary>Next message, or null after the socket's 5 s receive timeout (or a closed TCP connection).</summary>
-    public SipMessage? Receive()
+    /// <summary>Next message, or null after <paramref name="timeout"/> (5 s by default) or on a closed TCP connection.</summary>
+    public SipMessage? Receive(TimeSpan? timeout = null)
     {
+        _socket.ReceiveTimeout = Math.Max(1, (int)(timeout ?? TimeSpan.FromSeconds(5)).TotalMilliseconds);
         try
         {
             if (!_tcp)

@@ -156,4 +156,74 @@ public sealed class InviteServerTransactionTests
 
         Assert.Equal([487], flow.SentStatusCodes);
     }
+
+    [Fact]
+    public void SendResponse_WithoutRetransmission_SentOnceAndForgottenAfterT4()
+    {
+        var flow = new RecordingFlow();
+        var tx = Create(flow);
+        var terminated = false;
+        tx.Terminated = _ => terminated = true;
+
+        tx.SendResponse(tx.Request.CreateResponseTo(403, "Forbidden", "t1"), retransmit: false);
+        _time.Step(TimeSpan.FromSeconds(4.9));
+        Assert.Single(flow.Sent);
+        Assert.False(terminated);
+        _time.Step(TimeSpan.FromSeconds(0.1));
+
+        Assert.True(terminated);
+        Assert.Single(flow.Sent);
+    }
+
+    [Fact]
+    public void SendResponse_WithoutRetransmission_RetransmittedInviteStillGetsItOnce()
+    {
+        var flow = new RecordingFlow();
+        var tx = Create(flow);
+        tx.SendResponse(tx.Request.CreateResponseTo(403, "Forbidden", "t1"), retransmit: false);
+
+        tx.OnRequestRetransmission();
+
+        Assert.Equal([403, 403], flow.SentStatusCodes);
+    }
+
+    [Fact]
+    public void ScheduleTrying_FinalWithin200Ms_NoTrying()
+    {
+        var flow = new RecordingFlow();
+        var tx = Create(flow);
+        tx.ScheduleTrying();
+
+        _time.Step(TimeSpan.FromMilliseconds(150));
+        tx.SendResponse(tx.Request.CreateResponseTo(403, "Forbidden", "t1"), retransmit: false);
+        _time.Step(TimeSpan.FromSeconds(1));
+
+        Assert.Equal([403], flow.SentStatusCodes);
+    }
+
+    [Fact]
+    public void ScheduleTrying_SlowDecision_Sends100After200Ms()
+    {
+        var flow = new RecordingFlow();
+        var tx = Create(flow);
+        tx.ScheduleTrying();
+
+        _time.Step(TimeSpan.FromMilliseconds(199));
+        Assert.Empty(flow.Sent);
+        _time.Step(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal([100], flow.SentStatusCodes);
+    }
+
+    [Fact]
+    public void OnRequestRetransmission_BeforeAnyResponse_SendsTrying()
+    {
+        var flow = new RecordingFlow();
+        var tx = Create(flow);
+        tx.ScheduleTrying();
+
+        tx.OnRequestRetransmission();
+
+        Assert.Equal([100], flow.SentStatusCodes);
+    }
 }

@@ -51,11 +51,11 @@ public sealed partial class SipUserAgentTests
         using var phone = uas.Client(tcp);
 
         phone.Send(SipScript.Invite(phone, "c-good", "z9hG4bKi1", uui: "Y2FsbA==;encoding=base64," + TestCallHandler.GoodToken + ";encoding=jwt"));
-        var trying = phone.Receive();
+        // 100 Trying goes out only when the decision takes over 200 ms (RFC 3261 §17.2.1); this one is quick.
         var ringing = phone.Receive();
         var ok = phone.Receive();
 
-        Assert.Equal([100, 180, 200], new[] { trying!.StatusCode, ringing!.StatusCode, ok!.StatusCode });
+        Assert.Equal([180, 200], new[] { ringing!.StatusCode, ok!.StatusCode });
         Assert.NotNull(ok.ToTag);
         Assert.Equal(ringing.ToTag, ok.ToTag);
         Assert.Equal("application/sdp", ok.GetHeader("Content-Type"));

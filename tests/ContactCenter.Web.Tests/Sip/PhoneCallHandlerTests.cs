@@ -1,6 +1,8 @@
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.Domain;
 using ContactCenter.Core.Queue;
+using ContactCenter.Core.Services;
+using ContactCenter.Web.Tests.Infrastructure;
 using ContactCenter.Sip.Tests.Sipp;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,6 +30,24 @@ public sealed class PhoneCallHandlerTests(SipHostFixture fixture) : IClassFixtur
         var result = await SippRunner.RunAsync("uac-bad-token.xml", fixture.SipEndPoint, token: token);
 
         Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+    }
+
+    [Fact]
+    public async Task OnInviteAsync_TokenOfAParticipantRemovedFromItsSession_Answers403AndDoesNotReAdd()
+    {
+        // A caller whose call ended keeps the token their page was given; its `ses` claim still names the session.
+        var (participant, sessionId, token) = await fixture.CreateMemberAsync([PublishPermission.Audio]);
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var removed = await scope.ServiceProvider.GetRequiredService<SessionService>()
+                .RemoveMemberAsync(ApiFactory.DemoAccount, sessionId, participant.Id);
+            Assert.True(removed.IsSuccess, removed.ToString());
+        }
+
+        var result = await SippRunner.RunAsync("uac-bad-token.xml", fixture.SipEndPoint, token: token);
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Errors);
+        Assert.Null((await fixture.FindParticipantAsync(participant.Id))!.SessionId);
     }
 
     [Fact]

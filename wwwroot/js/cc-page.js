@@ -13,13 +13,20 @@ let screenShareEnded = null;   // the .NET object told when the person stops sha
 const tiles = new Map();       // key -> { figure, stage: 'remote' | 'local' }
 let placer = null;
 
-const captions = { camera: 'Camera', screenShare: 'Screen' };
+const captions = { camera: 'camera', screenShare: 'screen' };
 
 function placeTiles() {
     for (const { figure, stage } of tiles.values()) {
         const target = document.querySelector(stage === 'local' ? '[data-cc-local-stage]' : '[data-cc-video-stage]');
         if (target && figure.parentElement !== target) {
             target.appendChild(figure);
+            // The stage says whose video it shows ("Your agent's"), since only the page knows who publishes.
+            const caption = figure.querySelector('figcaption');
+            if (stage === 'remote' && caption) {
+                const what = captions[figure.dataset.ccAlias] || 'video';
+                const whose = target.dataset.ccCaption;
+                caption.textContent = whose ? `${whose} ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
+            }
         }
     }
 }
@@ -28,6 +35,7 @@ function addTile(key, stage, mediaStream, caption, attributes) {
     removeTile(key);
     const figure = document.createElement('figure');
     figure.className = 'cc-video-tile' + (stage === 'local' ? ' cc-local' : '');
+    figure.dataset.ccAlias = attributes.ccAlias || attributes.ccLocal || '';
     const video = document.createElement('video');
     video.autoplay = true;
     video.playsInline = true;
@@ -77,7 +85,7 @@ async function loadSdk() {
 /** Plays a received audio stream in a hidden element; a received video (camera, screen) becomes a tile. */
 function play(stream) {
     if (stream.mediaStream && stream.mediaStream.getVideoTracks().length > 0) {
-        addTile('remote-' + stream.streamId, 'remote', stream.mediaStream, captions[stream.alias] || 'Video',
+        addTile('remote-' + stream.streamId, 'remote', stream.mediaStream, captions[stream.alias] || 'video',
             { ccRemote: 'true', ccParticipant: stream.participantId || '', ccAlias: stream.alias || '' });
         return;
     }

@@ -17,7 +17,7 @@ public sealed class ModeAuditListTests : MudTestContext
 
         var text = cut.Find("[data-testid=audit-log]").TextContent;
         Assert.Contains("Fully wired", text, StringComparison.Ordinal);
-        Assert.Contains("Take over", text, StringComparison.Ordinal);
+        Assert.Equal(["Fully wired → Take over", "Fully wired"], cut.FindAll("[data-testid=audit-change]").Select(td => td.TextContent.Trim()));
         Assert.DoesNotContain("FullyWired", text, StringComparison.Ordinal);
         Assert.DoesNotContain("TakeOver", text, StringComparison.Ordinal);
         Assert.NotNull(cut.Find(".cc-scroll-x [data-testid=audit-log]"));

@@ -47,6 +47,7 @@ public static class UiServiceCollectionExtensions
         services.TryAddSingleton<MediaTokenIssuer>();
         services.TryAddSingleton<AdminDirectory>();
         services.TryAddScoped<PageMedia>();
+        services.TryAddScoped<OfferAlerts>();
         return builder;
     }
 

@@ -21,6 +21,75 @@ function reloadWhenServerIsBack() {
     }
 }
 
+let screenShareEnded = null;   // the .NET object told when the person stops sharing from the browser's own bar
+
+// Video tiles (a <figure> with a <video>): received camera/screen streams go into the page's element marked
+// data-cc-video-stage, local previews into data-cc-local-stage. Blazor renders those elements empty and may render them
+// later than a stream arrives (or anew after a navigation), so tiles wait here and a MutationObserver places them.
+const tiles = new Map();       // key -> { figure, stage: 'remote' | 'local' }
+let placer = null;
+
+const captions = { camera: 'camera', screenShare: 'screen' };
+
+function placeTiles() {
+    for (const { figure, stage } of tiles.values()) {
+        const target = document.querySelector(stage === 'local' ? '[data-cc-local-stage]' : '[data-cc-video-stage]');
+        if (target && figure.parentElement !== target) {
+            target.appendChild(figure);
+            // The stage says whose video it shows ("Your agent's"), since only the page knows who publishes.
+            const caption = figure.querySelector('figcaption');
+            if (stage === 'remote' && caption) {
+                const what = captions[figure.dataset.ccAlias] || 'video';
+                const whose = target.dataset.ccCaption;
+                caption.textContent = whose ? `${whose} ${what}` : what.charAt(0).toUpperCase() + what.slice(1);
+            }
+        }
+    }
+}
+
+function addTile(key, stage, mediaStream, caption, attributes) {
+    removeTile(key);
+    const figure = document.createElement('figure');
+    figure.className = 'cc-video-tile' + (stage === 'local' ? ' cc-local' : '');
+    figure.dataset.ccAlias = attributes.ccAlias || attributes.ccLocal || '';
+    const video = document.createElement('video');
+    video.autoplay = true;
+    video.playsInline = true;
+    video.muted = true;               // the sound comes through the audio elements
+    video.srcObject = mediaStream;
+    Object.assign(video.dataset, attributes);
+    const label = document.createElement('figcaption');
+    label.textContent = caption;
+    figure.append(video, label);
+    tiles.set(key, { figure, stage });
+    video.play().catch(() => { /* muted video may autoplay; otherwise it starts on the next click */ });
+    if (!placer) {
+        placer = new MutationObserver(placeTiles);
+        placer.observe(document.body, { childList: true, subtree: true });
+    }
+    placeTiles();
+}
+
+function removeTile(key) {
+    const tile = tiles.get(key);
+    if (!tile) return;
+    tiles.delete(key);
+    const video = tile.figure.querySelector('video');
+    if (video) video.srcObject = null;
+    tile.figure.remove();
+    if (tiles.size === 0 && placer) {
+        placer.disconnect();
+        placer = null;
+    }
+}
+
+function showLocal(alias) {
+    const stream = local[alias];
+    if (!stream) return;
+    const caption = alias === 'camera' ? 'Your camera (preview)' : 'Your screen, as the customer sees it';
+    addTile('local-' + alias, 'local', stream, caption, { ccLocal: alias });
+}
+
 async function loadSdk() {
     try {
         return await import(new URL('./contactcenter-rtc.js', import.meta.url).href);
@@ -29,8 +98,13 @@ async function loadSdk() {
     }
 }
 
-/** Plays a received audio stream in a hidden element (video is not shown on these pages yet). */
+/** Plays a received audio stream in a hidden element; a received video (camera, screen) becomes a tile. */
 function play(stream) {
+    if (stream.mediaStream && stream.mediaStream.getVideoTracks().length > 0) {
+        addTile('remote-' + stream.streamId, 'remote', stream.mediaStream, captions[stream.alias] || 'video',
+            { ccRemote: 'true', ccParticipant: stream.participantId || '', ccAlias: stream.alias || '' });
+        return;
+    }
     const tracks = stream.mediaStream ? stream.mediaStream.getAudioTracks() : [];
     if (tracks.length === 0) return;
     let element = document.getElementById('cc-audio-' + stream.streamId);
@@ -40,6 +114,7 @@ function play(stream) {
         element.autoplay = true;
         element.hidden = true;
         element.dataset.ccRemote = 'true';
+        element.dataset.ccParticipant = stream.participantId || '';
         document.body.appendChild(element);
     }
     element.srcObject = stream.mediaStream;
@@ -47,6 +122,7 @@ function play(stream) {
 }
 
 function unplay(stream) {
+    removeTile('remote-' + stream.streamId);
     const element = document.getElementById('cc-audio-' + stream.streamId);
     if (element) {
         element.srcObject = null;
@@ -62,6 +138,7 @@ function describe(error) {
 }
 
 function stop(alias) {
+    removeTile('local-' + alias);
     const stream = local[alias];
     if (stream) {
         stream.getTracks().forEach(t => t.stop());
@@ -190,6 +267,22 @@ async function stopSdk() {
         try { await client.disconnect(); } catch { /* already gone */ }
     }
     document.querySelectorAll('audio[data-cc-remote]').forEach(a => { a.srcObject = null; a.remove(); });
+    [...tiles.keys()].filter(k => k.startsWith('remote-')).forEach(removeTile);
+}
+
+/**
+ * What the devices really do, for a page that comes back during a call (the module outlives Blazor's pages):
+ * { connected, microphoneMuted, camera, screenShare }. dotnet, when given, is told when screen sharing ends.
+ */
+export function mediaState(dotnet) {
+    if (dotnet) screenShareEnded = dotnet;
+    const microphone = local.microphone ? local.microphone.getAudioTracks() : [];
+    return {
+        connected: !!rtc,
+        microphoneMuted: microphone.length > 0 && microphone.every(t => !t.enabled),
+        camera: !!local.camera,
+        screenShare: !!local.screenShare,
+    };
 }
 
 export function setMicrophoneEnabled(enabled) {
@@ -203,6 +296,7 @@ export async function setCameraEnabled(enabled) {
     try {
         if (enabled && !local.camera) {
             local.camera = await navigator.mediaDevices.getUserMedia({ video: true, audio: false });
+            showLocal("camera");
             await publish("camera");
         } else if (!enabled) {
             await unpublish("camera");
@@ -218,12 +312,14 @@ export async function setCameraEnabled(enabled) {
 export async function setScreenShare(enabled, dotnet) {
     try {
         if (enabled && !local.screenShare) {
+            if (dotnet) screenShareEnded = dotnet;
             local.screenShare = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false });
             local.screenShare.getVideoTracks().forEach(t => t.addEventListener("ended", () => {
                 stop("screenShare");
                 unpublish("screenShare");
-                if (dotnet) dotnet.invokeMethodAsync("OnScreenShareEnded");
+                if (screenShareEnded) screenShareEnded.invokeMethodAsync("OnScreenShareEnded").catch(() => { /* that page is gone */ });
             }));
+            showLocal("screenShare");
             await publish("screenShare");
         } else if (!enabled) {
             await unpublish("screenShare");

@@ -54,7 +54,7 @@ public sealed class CallFlowTests(UiFixture fixture)
         await Expect(agent.GetByTestId("call-customer")).ToHaveTextAsync(Caller);
         await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Connected");
         await Expect(supervisor.GetByTestId("row-agent")).ToHaveTextAsync("Agent");
-        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Fully wired");
         await UiSteps.ScreenshotAsync(customer, "call-connected");
 
         // Keypad digits from the call's DTMF feed (the SIP bridge publishes there) appear on the agent's desk.
@@ -125,7 +125,7 @@ public sealed class CallFlowTests(UiFixture fixture)
 
         // The supervisor leaves: the call is fully wired again.
         await supervisor.GetByTestId("action-leave").ClickAsync();
-        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("FullyWired");
+        await Expect(supervisor.GetByTestId("row-mode")).ToHaveTextAsync("Fully wired");
         await Expect(matrix.Locator("td[data-hears]")).ToHaveCountAsync(2);
 
         // The agent hangs up: the call leaves the live table and the caller sees it ended.

@@ -76,6 +76,23 @@ public sealed class PageMedia : IAsyncDisposable
     public Task<MediaStepResult> SetScreenShareAsync(bool enabled, object? callback = null) =>
         CallAsync<Step>("setScreenShare", ToResult, enabled, callback);
 
+    /// <summary>
+    /// What the browser really does now (microphone muted, camera, screen share), for a page that comes back during a
+    /// call; <paramref name="callback"/> becomes the one told when screen sharing ends. Null when the page cannot answer.
+    /// </summary>
+    public async Task<MediaDeviceState?> GetDeviceStateAsync(object? callback = null)
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            return await module.InvokeAsync<MediaDeviceState?>("mediaState", callback);
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     public async Task StopAsync()
     {
         try

@@ -39,6 +39,33 @@ public sealed class AgentCallPanelTests : MudTestContext
     }
 
     [Fact]
+    public void Render_WebCaller_ChannelInWordsAndPreviewStage()
+    {
+        var cut = Render<AgentCallPanel>(p => p.Add(c => c.Call, Samples.Connected()).Add(c => c.Now, Samples.Now));
+
+        Assert.Equal("Web call", cut.Find("[data-testid=call-channel]").TextContent.Trim());
+        Assert.DoesNotContain("web-caller", cut.Markup, StringComparison.Ordinal);
+        Assert.True(cut.Find("[data-testid=local-video]").HasAttribute("data-cc-local-stage"));
+    }
+
+    [Theory]
+    [InlineData(true, false, false, "Unmute", "Camera on", "Share screen")]
+    [InlineData(false, true, true, "Mute", "Camera off", "Stop sharing")]
+    public void Render_DeviceState_ButtonsSayWhatTheyWillDo(bool muted, bool camera, bool sharing, string mute, string cameraText, string share)
+    {
+        var cut = Render<AgentCallPanel>(p => p
+            .Add(c => c.Call, Samples.Connected())
+            .Add(c => c.Now, Samples.Now)
+            .Add(c => c.Muted, muted)
+            .Add(c => c.CameraOn, camera)
+            .Add(c => c.Sharing, sharing));
+
+        Assert.Equal(mute, cut.Find("[data-testid=mute-button]").TextContent.Trim());
+        Assert.Equal(cameraText, cut.Find("[data-testid=camera-button]").TextContent.Trim());
+        Assert.Equal(share, cut.Find("[data-testid=share-button]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Render_Digits_ShowsThemInsteadOfPlaceholder()
     {
         var cut = Render<AgentCallPanel>(p => p.Add(c => c.Call, Samples.Connected()).Add(c => c.Now, Samples.Now).Add(c => c.Digits, "12#"));

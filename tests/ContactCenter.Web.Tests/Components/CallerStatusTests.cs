@@ -35,4 +35,17 @@ public sealed class CallerStatusTests : MudTestContext
 
         Assert.Equal("Call ended", cut.Find("[data-testid=call-state]").TextContent.Trim());
     }
+
+    [Fact]
+    public void Render_ConnectedOnHold_AsksToHoldNotConnected()
+    {
+        var cut = Render<CallerStatus>(p => p
+            .Add(c => c.View, new CallerView("c", CallState.Connected, null, "Alice", Samples.Now.AddSeconds(-65)))
+            .Add(c => c.Now, Samples.Now)
+            .Add(c => c.OnHold, true));
+
+        Assert.Equal("Please hold", cut.Find("[data-testid=call-state]").TextContent.Trim());
+        Assert.Contains("consulting a colleague", cut.Find("[data-testid=hold-reason]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("supervis", cut.Markup, StringComparison.OrdinalIgnoreCase);
+    }
 }

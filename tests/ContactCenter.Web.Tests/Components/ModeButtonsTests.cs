@@ -34,13 +34,29 @@ public sealed class ModeButtonsTests : MudTestContext
     }
 
     [Fact]
-    public void Render_SupervisorMonitoring_CurrentModeDisabledLeaveEnabled()
+    public void Render_SupervisorMonitoring_CurrentModeSelectedNotDisabledLeaveEnabled()
     {
-        var cut = RenderButtons(Samples.Connected(CallMode.Monitor, supervisors: [Samples.Supervisor]));
+        var raised = 0;
+        var cut = RenderButtons(Samples.Connected(CallMode.Monitor, supervisors: [Samples.Supervisor]), _ => raised++);
 
-        Assert.True(Disabled(cut, "monitor"));
+        var monitor = cut.Find("[data-testid=action-monitor]");
+        Assert.False(monitor.HasAttribute("disabled"));
+        Assert.Equal("true", monitor.GetAttribute("aria-pressed"));
+        Assert.Contains("mud-button-filled", monitor.ClassName, StringComparison.Ordinal);
+        Assert.Equal("false", cut.Find("[data-testid=action-whisper]").GetAttribute("aria-pressed"));
         Assert.False(Disabled(cut, "whisper"));
         Assert.False(Disabled(cut, "leave"));
+
+        monitor.Click();
+        Assert.Equal(0, raised);
+    }
+
+    [Fact]
+    public void Render_TakeOverButton_SaysTakeOverInWords()
+    {
+        var cut = RenderButtons(Samples.Connected());
+
+        Assert.Equal("Take over", cut.Find("[data-testid=action-takeover]").TextContent.Trim());
     }
 
     [Fact]

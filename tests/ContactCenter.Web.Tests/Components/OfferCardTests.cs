@@ -19,6 +19,15 @@ public sealed class OfferCardTests : MudTestContext
     }
 
     [Fact]
+    public void Render_WebCaller_ChannelInWordsNoInternalTag()
+    {
+        var cut = Render<OfferCard>(p => p.Add(c => c.Offer, Offer).Add(c => c.Now, Samples.Now));
+
+        Assert.Equal("Incoming call · Web call", cut.Find("[data-testid=offer-channel]").TextContent.Trim());
+        Assert.DoesNotContain("web-caller", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AcceptClick_RaisesOnAcceptOnly()
     {
         var accepted = 0;

@@ -1,3 +1,5 @@
+using ContactCenter.Core.CallModes;
+using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Ui.Admin;
 using Microsoft.AspNetCore.Components;
 
@@ -15,6 +17,9 @@ public partial class SessionsPanel
     protected override Task OnInitializedAsync() => LoadAsync();
 
     private static string Short(string id) => id.Length > 8 ? id[..8] + "…" : id;
+
+    private static string ModeText(string? mode) =>
+        mode is null ? "—" : Enum.TryParse<CallMode>(mode, out var known) ? Labels.Mode(known) : mode;
 
     private async Task LoadAsync()
     {

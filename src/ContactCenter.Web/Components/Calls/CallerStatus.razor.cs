@@ -11,4 +11,8 @@ public partial class CallerStatus
 
     [Parameter]
     public DateTimeOffset Now { get; set; }
+
+    /// <summary>The customer hears nobody right now (their agent consults a supervisor): tell them to hold.</summary>
+    [Parameter]
+    public bool OnHold { get; set; }
 }

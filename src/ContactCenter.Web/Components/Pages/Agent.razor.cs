@@ -1,5 +1,6 @@
 using ContactCenter.Core.Agents;
 using ContactCenter.Core.Queue;
+using ContactCenter.Web.Components.Calls;
 using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Identity;
 using ContactCenter.Web.Ui;
@@ -25,6 +26,8 @@ public partial class Agent : LiveComponentBase
     private string? _mediaState;
     private string? _mediaDetail;
     private bool _rejoining;
+    private readonly DeskWatch _watch = new();
+    private string? _notifications;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -41,16 +44,12 @@ public partial class Agent : LiveComponentBase
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
+    [Inject]
+    private OfferAlerts Alerts { get; set; } = default!;
+
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
-    private string WaitingText
-    {
-        get
-        {
-            var waiting = Center.ActiveCalls.Count(c => c.State is CallState.Waiting or CallState.Offered);
-            return waiting == 0 ? "Nobody is waiting." : $"{waiting} caller(s) waiting.";
-        }
-    }
+    private int WaitingCount => Center.ActiveCalls.Count(c => c.State is CallState.Waiting or CallState.Offered);
 
     /// <summary>cc-page.js calls this when the person stops sharing from the browser's own bar.</summary>
     [JSInvokable]
@@ -119,12 +118,38 @@ public partial class Agent : LiveComponentBase
             // The caller hung up: release the devices.
             await Media.StopAsync();
         }
+
+        await AlertAsync();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        // Back on the desk during a call (after a visit to another page): the buttons show what the browser
+        // really does, since the microphone, camera and screen share kept going while the desk was away.
+        if (_desk?.Call is not null)
+        {
+            _self ??= DotNetObjectReference.Create(this);
+            if (await Media.GetDeviceStateAsync(_self) is { Connected: true } devices)
+            {
+                (_muted, _cameraOn, _sharing) = (devices.MicrophoneMuted, devices.Camera, devices.ScreenShare);
+            }
+        }
+
+        _notifications = await Alerts.PermissionAsync();
+        await AlertAsync();
+        StateHasChanged();
     }
 
     protected override void OnDisposing()
     {
         _dtmf?.Dispose();
         _self?.Dispose();
+        _ = Alerts.StopAsync();
 
         // An agent without an open desk must not be offered calls; a call in progress stays up. The prerendered
         // instance going away is not the agent leaving.
@@ -166,8 +191,30 @@ public partial class Agent : LiveComponentBase
         }
     }
 
+    /// <summary>Rings, flashes the tab title and notifies while an offer stands; stops when it is answered or gone.</summary>
+    private async Task AlertAsync()
+    {
+        if (_desk is null || !RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        var change = _watch.Observe(_desk);
+        if (change.StartRinging is { } offer)
+        {
+            await Alerts.StartAsync(offer.CallerName);
+        }
+        else if (change.StopRinging)
+        {
+            await Alerts.StopAsync();
+        }
+    }
+
+    private async Task EnableNotificationsAsync() => _notifications = await Alerts.RequestPermissionAsync();
+
     private Task SetStatusAsync(AgentStatus status) => RunAsync(async me =>
     {
+        _watch.AgentActed();
         var result = await Center.SetAgentStatusAsync(me, status);
         return result.IsSuccess ? null : result.Error.Message;
     });
@@ -193,6 +240,7 @@ public partial class Agent : LiveComponentBase
 
     private Task DeclineAsync(string callId) => RunAsync(async me =>
     {
+        _watch.AgentActed();
         var result = await Center.DeclineAsync(me, callId);
         return result.IsSuccess ? null : result.Error.Message;
     });
@@ -212,7 +260,11 @@ public partial class Agent : LiveComponentBase
     private Task ToggleMuteAsync() => RunAsync(async _ =>
     {
         var step = await Media.SetMicrophoneAsync(_muted);
-        _muted = !_muted;
+        if (step.Ok)
+        {
+            _muted = !_muted;
+        }
+
         return step.Ok ? null : step.Error;
     });
 
@@ -259,6 +311,7 @@ public partial class Agent : LiveComponentBase
         {
             _busy = false;
             Refresh();
+            await AlertAsync();
         }
     }
 }

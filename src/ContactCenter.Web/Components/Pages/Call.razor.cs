@@ -1,3 +1,4 @@
+using ContactCenter.Core.CallModes;
 using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Ui;
@@ -37,6 +38,12 @@ public partial class Call : LiveComponentBase
         _mediaDetail = detail;
         StateHasChanged();
     });
+
+    /// <summary>
+    /// During a consult the customer hears nobody, so their page says so. Read on the server from the staff view: the
+    /// page shows only "Please hold", never the mode or who is in the call.
+    /// </summary>
+    private bool OnHold => _callId is not null && Center.GetCall(_callId)?.Mode == CallMode.Consult;
 
     protected override async Task OnLiveChangeAsync()
     {

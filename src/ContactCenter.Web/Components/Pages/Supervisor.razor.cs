@@ -21,6 +21,7 @@ public partial class Supervisor : LiveComponentBase
     private IReadOnlyList<MediaEdgeSnapshot> _edges = [];
     private IReadOnlyList<ModeChangeAudit> _audit = [];
     private bool _busy;
+    private bool _muted;
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
@@ -91,6 +92,7 @@ public partial class Supervisor : LiveComponentBase
         {
             // The call ended (or someone else removed us): release the devices.
             _mediaParticipantId = null;
+            _muted = false;
             await Media.StopAsync();
         }
 
@@ -123,6 +125,7 @@ public partial class Supervisor : LiveComponentBase
 
         await Media.StopAsync();
         _mediaParticipantId = null;
+        _muted = false;
         if (participantId is null)
         {
             return;
@@ -153,9 +156,9 @@ public partial class Supervisor : LiveComponentBase
 
     private static string StateText(LiveCallView call) => call.State switch
     {
-        CallState.Offered => "ringing",
-        CallState.Waiting => $"waiting #{call.Position}",
-        _ => call.State.ToString().ToLowerInvariant(),
+        CallState.Offered => "Ringing",
+        CallState.Waiting => $"Waiting · #{call.Position} in line",
+        _ => call.State.ToString(),
     };
 
     private string RowClass(LiveCallView call, int index) => call.CallId == _selectedId ? "cc-selected" : "";
@@ -166,6 +169,33 @@ public partial class Supervisor : LiveComponentBase
         {
             _selectedId = call.CallId;
             await OnLiveChangeAsync();
+        }
+    }
+
+    /// <summary>The supervisor's own microphone, whatever the mode: a coach can cough without the agent hearing it.</summary>
+    private async Task ToggleMuteAsync()
+    {
+        if (_busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var step = await Media.SetMicrophoneAsync(_muted);
+            if (step.Ok)
+            {
+                _muted = !_muted;
+            }
+            else
+            {
+                Snackbar.Add($"Microphone: {step.Error}", Severity.Error);
+            }
+        }
+        finally
+        {
+            _busy = false;
         }
     }
 

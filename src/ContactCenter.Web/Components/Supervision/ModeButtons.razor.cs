@@ -31,13 +31,6 @@ public partial class ModeButtons
     [Parameter]
     public EventCallback<SupervisorActionRequest> OnAction { get; set; }
 
-    private static string Label(SupervisorAction action) => action switch
-    {
-        SupervisorAction.TakeOver => "Take over",
-        SupervisorAction.GroupWhisper => "Group whisper",
-        _ => action.ToString(),
-    };
-
     private static string Describe(SupervisorAction action) => action switch
     {
         SupervisorAction.Monitor => "Listen silently: nobody hears you.",

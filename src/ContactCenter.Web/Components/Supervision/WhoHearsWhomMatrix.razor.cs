@@ -1,19 +1,24 @@
 using System.Globalization;
 using ContactCenter.Core.Monitoring;
 using ContactCenter.Core.Routing;
+using ContactCenter.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace ContactCenter.Web.Components.Supervision;
 
 /// <summary>
-/// Who hears whom in one call, drawn from the media plane's edges (not from the intended mode), with the packet
-/// counts when the source measures them. Participants that appear only in edges get a row and column too, so an
-/// unexpected edge is never hidden.
+/// Who hears whom in one call, drawn from the media plane's edges (not from the intended mode), in people's words:
+/// "hears" / "does not hear", with a live dot while the packet count grows between two refreshes; the counts stay in
+/// each cell's tooltip. Participants that appear only in edges get a row and column too, so an unexpected edge is
+/// never hidden.
 /// </summary>
 public partial class WhoHearsWhomMatrix
 {
     private List<MatrixMember> _members = [];
     private Dictionary<(string Publisher, string Subscriber), List<MediaEdgeSnapshot>> _edges = [];
+    private Dictionary<(string Publisher, string Subscriber), long> _previousPackets = [];
+    private Dictionary<(string Publisher, string Subscriber), long> _packets = [];
+    private IReadOnlyList<MediaEdgeSnapshot>? _countedEdges;
 
     [Parameter]
     [EditorRequired]
@@ -41,25 +46,43 @@ public partial class WhoHearsWhomMatrix
         _edges = Edges
             .GroupBy(e => (e.PublisherId, e.SubscriberId))
             .ToDictionary(g => g.Key, g => g.ToList());
-    }
 
-    private Cell CellOf(string publisher, string subscriber)
-    {
-        if (!_edges.TryGetValue((publisher, subscriber), out var edges))
+        // The counts of the last refresh, so that a cell is "live" only while its count keeps growing. A re-render
+        // with the same snapshot (another part of the page changed) must not read as "no growth".
+        if (ReferenceEquals(Edges, _countedEdges))
         {
-            return new Cell(false, "—", "cc-off", "hears nothing");
+            return;
         }
 
-        var aliases = string.Join(", ", edges.Select(e => e.Alias == ForwardingEdge.AnyAlias ? "all" : e.Alias));
+        _countedEdges = Edges;
+        _previousPackets = _packets;
+        _packets = _edges.ToDictionary(e => e.Key, e => e.Value.Sum(x => x.Packets ?? 0));
+    }
+
+    private Cell CellOf(MatrixMember speaker, MatrixMember listener)
+    {
+        var key = (speaker.ParticipantId, listener.ParticipantId);
+        if (!_edges.TryGetValue(key, out var edges))
+        {
+            return new Cell(false, false, "does not hear", "cc-off", $"{listener.Label} does not hear {speaker.Label}.");
+        }
+
+        var everything = edges.Any(e => e.Alias == ForwardingEdge.AnyAlias);
+        var what = everything ? "" : string.Join(", ", edges.Select(e => Labels.Stream(e.Alias)).Distinct());
+        var text = everything ? "hears" : $"hears ({what})";
+        var heard = everything ? speaker.Label : $"{speaker.Label}'s {what}";
         if (!HasCounters)
         {
-            return new Cell(true, aliases, "cc-on", $"hears {aliases} (planned)");
+            return new Cell(true, false, text, "cc-on", $"{listener.Label} hears {heard} (planned by the call mode).");
         }
 
-        var packets = edges.Sum(e => e.Packets ?? 0);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{aliases} · {packets:N0} pkts");
-        return new Cell(true, text, packets > 0 ? "cc-on cc-flowing" : "cc-on cc-stalled", $"hears {aliases}: {packets} packets");
+        var packets = _packets[key];
+        var growing = _previousPackets.TryGetValue(key, out var before) ? packets > before : packets > 0;
+        var counts = string.Create(CultureInfo.InvariantCulture, $"{packets:N0} packets forwarded");
+        return growing
+            ? new Cell(true, true, text, "cc-on cc-flowing", $"{listener.Label} hears {heard}: sound is flowing ({counts}).")
+            : new Cell(true, false, $"{text}, silent", "cc-on cc-stalled", $"{listener.Label} can hear {heard}, but no sound arrives right now ({counts}).");
     }
 
-    private readonly record struct Cell(bool Hears, string Text, string CssClass, string Title);
+    private readonly record struct Cell(bool Hears, bool Live, string Text, string CssClass, string Title);
 }

@@ -78,19 +78,6 @@ public partial class Agent : LiveComponentBase
     /// A desk opened (or reloaded) while its agent is in a call rejoins the call's media as the same participant,
     /// with a new token: the call went on without this page.
     /// </summary>
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender || !RendererInfo.IsInteractive || _me is null || _desk?.Call is not { } call
-            || call.Agents.FirstOrDefault(a => a.UserId == _me.UserId) is not { } mine)
-        {
-            return;
-        }
-
-        _rejoining = true;
-        await ConnectMediaAsync(mine.ParticipantId);
-        StateHasChanged();
-    }
-
     private async Task ConnectMediaAsync(string participantId)
     {
         var microphone = await Media.RequestMicrophoneAsync();
@@ -129,14 +116,21 @@ public partial class Agent : LiveComponentBase
             return;
         }
 
-        // Back on the desk during a call (after a visit to another page): the buttons show what the browser
-        // really does, since the microphone, camera and screen share kept going while the desk was away.
-        if (_desk?.Call is not null)
+        if (RendererInfo.IsInteractive && _me is not null && _desk?.Call is { } call
+            && call.Agents.FirstOrDefault(a => a.UserId == _me.UserId) is { } mine)
         {
+            // Back on the desk during a call. After a visit to another page the browser's media kept going, so the
+            // buttons show what it really does; after a reload (or a server restart) nothing is connected any more,
+            // and the desk rejoins its call.
             _self ??= DotNetObjectReference.Create(this);
             if (await Media.GetDeviceStateAsync(_self) is { Connected: true } devices)
             {
                 (_muted, _cameraOn, _sharing) = (devices.MicrophoneMuted, devices.Camera, devices.ScreenShare);
+            }
+            else
+            {
+                _rejoining = true;
+                await ConnectMediaAsync(mine.ParticipantId);
             }
         }
 

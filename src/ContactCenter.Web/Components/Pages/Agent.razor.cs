@@ -269,6 +269,7 @@ public partial class Agent : LiveComponentBase
             _busy = false;
             Refresh();
             await AlertAsync();
+            _watch.ActionDone();
         }
     }
 }

@@ -62,7 +62,7 @@ public sealed class DeskTests(UiFixture fixture)
         var row = supervisor.Locator("tr", new() { Has = supervisor.GetByTestId("row-customer").GetByText(caller) });
         await Expect(row.GetByTestId("row-mode")).ToHaveTextAsync("Fully wired");
         await row.GetByTestId("action-consult").ClickAsync();
-        await Expect(row.GetByTestId("row-mode")).ToHaveTextAsync("Consult");
+        await ExpectModeAsync(supervisor, row, "Consult");
         await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Please hold");
         await Expect(agent.GetByTestId("consult-indicator")).ToBeVisibleAsync();
 
@@ -77,7 +77,7 @@ public sealed class DeskTests(UiFixture fixture)
         Assert.True(await supervisor.EvaluateAsync<bool>(Muted));
 
         await row.GetByTestId("action-whisper").ClickAsync();
-        await Expect(row.GetByTestId("row-mode")).ToHaveTextAsync("Whisper");
+        await ExpectModeAsync(supervisor, row, "Whisper");
         await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Connected");
         await Expect(supervisor.GetByTestId("supervisor-mute")).ToHaveTextAsync("Unmute my microphone");
         Assert.True(await supervisor.EvaluateAsync<bool>(Muted));
@@ -144,6 +144,21 @@ public sealed class DeskTests(UiFixture fixture)
         Assert.Empty(outside);
         await anonymous.Context.CloseAsync();
         await admin.Context.CloseAsync();
+    }
+
+    /// <summary>The row shows <paramref name="mode"/>; if not, the failure names what the console said (its snackbar).</summary>
+    private static async Task ExpectModeAsync(IPage supervisor, ILocator row, string mode)
+    {
+        try
+        {
+            await Expect(row.GetByTestId("row-mode")).ToHaveTextAsync(mode);
+        }
+        catch (PlaywrightException)
+        {
+            await UiSteps.ScreenshotAsync(supervisor, $"failed-{mode.ToLowerInvariant()}");
+            var said = await supervisor.Locator(".mud-snackbar").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"The call did not change to {mode}; the console said: [{string.Join(" | ", said)}]");
+        }
     }
 
     /// <summary>A customer on /call who clicked Call.</summary>

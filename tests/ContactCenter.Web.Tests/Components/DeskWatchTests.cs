@@ -49,7 +49,9 @@ public sealed class DeskWatchTests
         watch.Observe(Desk(AgentStatus.Available, Offer));
 
         watch.AgentActed();
+        watch.Observe(Desk(AgentStatus.Available, Offer));   // a refresh before the decline lands
         var change = watch.Observe(Desk(AgentStatus.Away));
+        watch.ActionDone();
 
         Assert.True(change.StopRinging);
         Assert.False(watch.MissedCall);
@@ -88,7 +90,22 @@ public sealed class DeskWatchTests
 
         watch.AgentActed();
         watch.Observe(Desk(AgentStatus.Available));
+        watch.ActionDone();
 
         Assert.False(watch.MissedCall);
+    }
+
+    [Fact]
+    public void Observe_RingOutAfterAnEarlierClick_StillMissedCall()
+    {
+        var watch = new DeskWatch();
+        watch.AgentActed();
+        watch.Observe(Desk(AgentStatus.Available));
+        watch.ActionDone();
+        watch.Observe(Desk(AgentStatus.Available, Offer));
+
+        watch.Observe(Desk(AgentStatus.Away));
+
+        Assert.True(watch.MissedCall);
     }
 }

@@ -5,29 +5,31 @@ namespace ContactCenter.Web.Components.Calls;
 /// <summary>
 /// Follows the agent desk from one view to the next and says what the person must be told: an offer started or
 /// stopped ringing, or an offer rang out and the queue set the agent Away (which nobody clicked). The agent's own
-/// clicks (a status, a decline) are reported first, so they are never taken for a missed call.
+/// clicks (a status, a decline) are bracketed by <see cref="AgentActed"/> and <see cref="ActionDone"/>, so what they
+/// change is never taken for a missed call, however the page's refreshes interleave with them.
 /// </summary>
 public sealed class DeskWatch
 {
     private AgentDeskView? _last;
-    private bool _chose;
+    private bool _acting;
 
     /// <summary>The offer rang out and the agent was set Away; cleared when they pick a status or get a call.</summary>
     public bool MissedCall { get; private set; }
 
-    /// <summary>The agent clicked a status or declined: the next change is theirs.</summary>
+    /// <summary>The agent clicked a status or declined: changes until <see cref="ActionDone"/> are theirs.</summary>
     public void AgentActed()
     {
-        _chose = true;
+        _acting = true;
         MissedCall = false;
     }
+
+    /// <summary>The click's work is done and observed.</summary>
+    public void ActionDone() => _acting = false;
 
     public DeskChange Observe(AgentDeskView desk)
     {
         var before = _last;
         _last = desk;
-        var chose = _chose;
-        _chose = false;
 
         var offerBefore = before?.Offer?.CallId;
         var offerNow = desk.Offer?.CallId;
@@ -35,7 +37,7 @@ public sealed class DeskWatch
         {
             MissedCall = false;
         }
-        else if (offerBefore is not null && desk.Status == AgentStatus.Away && before!.Status != AgentStatus.Away && !chose)
+        else if (offerBefore is not null && desk.Status == AgentStatus.Away && before!.Status != AgentStatus.Away && !_acting)
         {
             MissedCall = true;
         }

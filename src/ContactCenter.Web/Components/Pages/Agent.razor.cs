@@ -306,6 +306,7 @@ public partial class Agent : LiveComponentBase
             _busy = false;
             Refresh();
             await AlertAsync();
+            _watch.ActionDone();
         }
     }
 }

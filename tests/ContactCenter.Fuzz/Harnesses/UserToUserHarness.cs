@@ -1,0 +1,20 @@
+using System.Text;
+using ContactCenter.Sip;
+
+namespace ContactCenter.Fuzz.Harnesses;
+
+/// <summary>
+/// The User-To-User token reader (RFC 7433 syntax): the input, decoded as UTF-8, is one or more header values,
+/// one per line, as <c>SipMessage.GetHeaders("User-To-User")</c> hands them over.
+/// </summary>
+internal static class UserToUserHarness
+{
+    public static void Run(ReadOnlySpan<byte> input)
+    {
+        var values = Encoding.UTF8.GetString(input).Split('\n');
+        if (UserToUserToken.TryExtract(values, out var token, out var callId))
+        {
+            _ = token.Length + (callId?.Length ?? 0);
+        }
+    }
+}

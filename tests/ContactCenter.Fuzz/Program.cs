@@ -7,6 +7,7 @@ if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.Error.WriteLine("usage: ContactCenter.Fuzz <harness>               run under afl-fuzz (or once on stdin)");
     Console.Error.WriteLine("       ContactCenter.Fuzz replay <harness> <file|dir>...   run inputs, print escaped exceptions");
+    Console.Error.WriteLine("       ContactCenter.Fuzz check <harness> <dir>    every seed must be accepted and not crash");
     Console.Error.WriteLine("       ContactCenter.Fuzz seeds <corpus-dir>       rewrite the seed corpus");
     Console.Error.WriteLine("harnesses: " + string.Join(' ', FuzzHarnesses.Names));
     return 2;
@@ -21,11 +22,13 @@ switch (args[0])
         SeedCorpus.Write(args[1]);
         return 0;
     case "replay" when args.Length >= 3:
-        return Replay.Run(Harness(args[1]), args[2..]);
+        return Replay.Run(Harness(args[1]), args[2..], requireAccepted: false);
+    case "check" when args.Length == 3:
+        return Replay.Run(Harness(args[1]), args[2..], requireAccepted: true);
     default:
         var harness = Harness(args[0]);
         var input = new InputBuffer();
-        Fuzzer.Run(stream => harness(input.Read(stream)));
+        Fuzzer.Run(stream => _ = harness(input.Read(stream)));
         return 0;
 }
 

@@ -1,11 +1,15 @@
 namespace ContactCenter.Fuzz;
 
-/// <summary>Runs saved inputs (a crash afl found, or the seed corpus) through a harness outside afl.</summary>
+/// <summary>
+/// Runs saved inputs (a crash afl found, or the seed corpus) through a harness outside afl. With
+/// <c>requireAccepted</c> (the seed check) an input the parser refuses also fails.
+/// </summary>
 internal static class Replay
 {
-    public static int Run(FuzzHarness harness, IEnumerable<string> paths)
+    public static int Run(FuzzHarness harness, IEnumerable<string> paths, bool requireAccepted)
     {
         int crashes = 0;
+        int refused = 0;
         int count = 0;
         foreach (var path in paths)
         {
@@ -17,7 +21,14 @@ internal static class Replay
                 count++;
                 try
                 {
-                    harness(File.ReadAllBytes(file));
+                    if (!harness(File.ReadAllBytes(file)))
+                    {
+                        refused++;
+                        if (requireAccepted)
+                        {
+                            Console.WriteLine($"REFUSED {file}");
+                        }
+                    }
                 }
                 catch (Exception ex)
                 {
@@ -27,7 +38,7 @@ internal static class Replay
             }
         }
 
-        Console.WriteLine($"{count} inputs, {crashes} crashed");
-        return crashes == 0 ? 0 : 1;
+        Console.WriteLine($"{count} inputs, {crashes} crashed, {refused} refused");
+        return crashes == 0 && (!requireAccepted || (refused == 0 && count > 0)) ? 0 : 1;
     }
 }

@@ -322,12 +322,12 @@ internal static class SeedCorpus
 
     private static void JsonRpc(string dir)
     {
-        // The Bandwidth SDK's calls on /v3 (rpc-websockets framing) and the unit tests' refused frames.
+        // The Bandwidth SDK's calls on /v3 (rpc-websockets framing), as in JsonRpcFramingTests.
         Raw(dir, "set-media-preferences", """{"jsonrpc":"2.0","method":"setMediaPreferences","params":{"protocol":"WEBRTC"},"id":1}""");
         Raw(dir, "offer-sdp", """{"jsonrpc":"2.0","method":"offerSdp","params":{"sdpOffer":"v=0\r\n","mediaMetadata":{"mediaStreams":{"s1":{"mediaType":"AUDIO"}}}},"id":"2"}""");
         Raw(dir, "leave-notification", """{"jsonrpc":"2.0","method":"leave","params":[]}""");
         Raw(dir, "ping-null-id", """{"jsonrpc":"2.0","method":"ping","id":null}""");
-        Raw(dir, "params-string", """{"jsonrpc":"2.0","method":"offerSdp","params":"v=0","id":3}""");
+        Raw(dir, "answer-sdp", """{"jsonrpc":"2.0","method":"answerSdp","params":{"sdpAnswer":"v=0"},"id":12}""");
         Raw(dir, "escapes", """{"jsonrpc":"2.0","method":"p\u0069ng","params":{"x":"\u00e9\ud83d\ude00"},"id":1.5e3}""");
     }
 

@@ -100,6 +100,16 @@ for h in "${selected[@]}"; do
   rm -rf "$findings"
   dict=()
   [ -f "$here/dict/$h.dict" ] && dict=(-x "$here/dict/$h.dict")
+  started=$SECONDS
+  # Every seed must parse and must not crash, or the corpus has rotted (a parser change refuses it now).
+  if ! check=$(dotnet "$build/ContactCenter.Fuzz.dll" check "$h" "$here/corpus/$h" 2>&1); then
+    echo "fuzz $h: FAILED, the seed corpus does not pass:"
+    echo "$check" | head -n 20 | sed 's/^/    /'
+    results "$h failed seed check"
+    echo "$h failed: seed check" >>"$summary"
+    status=1
+    continue
+  fi
   echo "fuzz $h: ${seconds}s from $(find "$here/corpus/$h" -type f | wc -l) seeds"
   afl-fuzz -i "$here/corpus/$h" -o "$findings" -V "$seconds" -t 5000 -m none "${dict[@]}" \
     -- dotnet "$app/ContactCenter.Fuzz.dll" "$h" >"$out/$h.log" 2>&1
@@ -107,7 +117,7 @@ for h in "${selected[@]}"; do
   stats=$findings/default/fuzzer_stats
   crashes=$(find "$findings/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$findings/default/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
-  figures="execs $(stat execs_done "$stats") ($(stat execs_per_sec "$stats")/s), edges $(stat edges_found "$stats"), map density $(stat bitmap_cvg "$stats"), corpus $(stat corpus_count "$stats"), crashes $crashes, hangs $hangs"
+  figures="execs $(stat execs_done "$stats") ($(stat execs_per_sec "$stats")/s), edges $(stat edges_found "$stats"), map density $(stat bitmap_cvg "$stats"), corpus $(stat corpus_count "$stats"), crashes $crashes, hangs $hangs, $((SECONDS - started))s"
   if [ "$rc" -ne 0 ] || [ ! -f "$stats" ]; then
     echo "fuzz $h: FAILED, afl-fuzz exited with $rc; the end of $out/$h.log:"
     tail -n 15 "$out/$h.log" | sed 's/\x1b\[[0-9;]*m//g'

@@ -10,13 +10,13 @@ namespace ContactCenter.Fuzz.Harnesses;
 /// </summary>
 internal static class JsonRpcHarness
 {
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
         var parsed = JsonRpcFraming.Parse(Encoding.UTF8.GetString(input));
         if (parsed.Request is not { } request)
         {
             _ = JsonRpcFraming.Error(parsed.ErrorId, parsed.Error!);
-            return;
+            return false;
         }
 
         _ = request.Method.Length;
@@ -26,5 +26,7 @@ internal static class JsonRpcHarness
             _ = JsonRpcFraming.Result(id, null);
             _ = JsonRpcFraming.Error(id, new JsonRpcError(JsonRpcErrorCodes.InvalidParams, "refused"));
         }
+
+        return true;
     }
 }

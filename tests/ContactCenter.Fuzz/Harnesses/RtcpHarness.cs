@@ -8,9 +8,9 @@ namespace ContactCenter.Fuzz.Harnesses;
 /// </summary>
 internal static class RtcpHarness
 {
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
-        _ = RtcpCompoundEnumerator.IsWellFormed(input);
+        bool wellFormed = RtcpCompoundEnumerator.IsWellFormed(input);
         Span<ushort> lost = stackalloc ushort[256];
         foreach (var part in new RtcpCompoundEnumerator(input))
         {
@@ -53,5 +53,7 @@ internal static class RtcpHarness
                 }
             }
         }
+
+        return wellFormed;
     }
 }

@@ -11,14 +11,14 @@ internal static class RtpHarness
 {
     private static readonly byte[] s_copy = new byte[InputBuffer.MaxLength];
 
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
         _ = MediaPacketClassifier.Classify(input);
         _ = RtpPacketClassifier.IsRtp(input);
         _ = RtpHeader.TryGetHeaderLength(input, out _);
         if (!RtpHeader.TryParse(input, out var header))
         {
-            return;
+            return false;
         }
 
         _ = header.PayloadLength;
@@ -47,5 +47,6 @@ internal static class RtpHarness
         _ = RtpWriter.SetSsrc(copy, 3);
         _ = RtpWriter.TryOverwriteExtension(copy, 1, "0"u8);
         _ = RtpWriter.TryOverwriteExtension(copy, 2, "12"u8);
+        return true;
     }
 }

@@ -12,10 +12,11 @@ namespace ContactCenter.Fuzz.Harnesses;
 /// </summary>
 internal static class SdpHarness
 {
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
         var text = Encoding.UTF8.GetString(input);
-        if (SdpSessionDescription.TryParse(text, out var description, out _))
+        bool accepted = SdpSessionDescription.TryParse(text, out var description, out _);
+        if (accepted)
         {
             Walk(description!);
         }
@@ -24,6 +25,8 @@ internal static class SdpHarness
         {
             _ = SdpNegotiation.TryNegotiate(offer, out _);
         }
+
+        return accepted;
     }
 
     private static void Walk(SdpSessionDescription description)

@@ -16,10 +16,12 @@ internal static class SipHarness
 {
     private const int InitialStreamBuffer = 16 * 1024;
 
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
-        Inspect(SipParser.ParseDatagram(input));
+        var datagram = SipParser.ParseDatagram(input);
+        Inspect(datagram);
         FrameStream(input);
+        return datagram.Status == SipParseStatus.Ok;
     }
 
     private static void FrameStream(ReadOnlySpan<byte> input)

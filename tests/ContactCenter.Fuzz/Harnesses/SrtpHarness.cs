@@ -25,11 +25,11 @@ internal static class SrtpHarness
 
     private static readonly byte[] s_buffer = new byte[InputBuffer.MaxLength + SrtpSession.MaxOverhead];
 
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
         if (input.IsEmpty)
         {
-            return;
+            return false;
         }
 
         byte mode = input[0];
@@ -38,6 +38,7 @@ internal static class SrtpHarness
         bool seal = (mode & 4) != 0;
         using var receiver = Create(gcm);
         using var sender = seal ? Create(gcm) : null;
+        bool anyAuthentic = false;
         var rest = input.Slice(1);
         for (int i = 0; i < MaxPackets && !rest.IsEmpty; i++)
         {
@@ -54,8 +55,10 @@ internal static class SrtpHarness
 
             // Exactly the packet's bytes, so a read past its end throws instead of reading the buffer's tail.
             var exact = s_buffer.AsSpan(0, length);
-            _ = rtcp ? receiver.TryUnprotectRtcp(exact, length, out _) : receiver.TryUnprotectRtp(exact, length, out _);
+            anyAuthentic |= rtcp ? receiver.TryUnprotectRtcp(exact, length, out _) : receiver.TryUnprotectRtp(exact, length, out _);
         }
+
+        return anyAuthentic;
     }
 
     private static SrtpSession Create(bool gcm) => gcm

@@ -17,13 +17,13 @@ internal static class StunHarness
     private static readonly byte[] s_key = Encoding.UTF8.GetBytes("VOkJxbRl1RmTxUk/WvJxBt");
     private static readonly SocketAddress s_from = new IPEndPoint(IPAddress.Loopback, 50000).Serialize();
 
-    public static void Run(ReadOnlySpan<byte> input)
+    public static bool Run(ReadOnlySpan<byte> input)
     {
         _ = MediaPacketClassifier.Classify(input);
         _ = StunMessage.IsStunHeader(input);
         if (!StunMessage.TryParse(input, out var message))
         {
-            return;
+            return false;
         }
 
         _ = message.MessageType;
@@ -52,5 +52,6 @@ internal static class StunHarness
         Span<byte> response = stackalloc byte[128];
         _ = StunWriter.WriteBindingError(response, message.TransactionId, 400);
         _ = StunWriter.WriteBindingSuccess(response, message.TransactionId, s_from, s_key);
+        return true;
     }
 }

@@ -90,7 +90,7 @@ instrument ContactCenter.Web.dll ContactCenter.Web.Bandwidth.JsonRpc
 export AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1 \
   AFL_SKIP_BIN_CHECK=1 AFL_FAST_CAL=1
 
-stat() { grep -m1 "^$1 " "$2" 2>/dev/null | sed 's/^[^:]*: *//'; }
+stat_of() { grep -m1 "^$1 " "$2" 2>/dev/null | sed 's/^[^:]*: *//'; }
 
 status=0
 summary=$out/summary.txt
@@ -117,7 +117,7 @@ for h in "${selected[@]}"; do
   stats=$findings/default/fuzzer_stats
   crashes=$(find "$findings/default/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
   hangs=$(find "$findings/default/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
-  figures="execs $(stat execs_done "$stats") ($(stat execs_per_sec "$stats")/s), edges $(stat edges_found "$stats"), map density $(stat bitmap_cvg "$stats"), corpus $(stat corpus_count "$stats"), crashes $crashes, hangs $hangs, $((SECONDS - started))s"
+  figures="execs $(stat_of execs_done "$stats") ($(stat_of execs_per_sec "$stats")/s), edges $(stat_of edges_found "$stats"), map density $(stat_of bitmap_cvg "$stats"), corpus $(stat_of corpus_count "$stats"), crashes $crashes, hangs $hangs, $((SECONDS - started))s"
   if [ "$rc" -ne 0 ] || [ ! -f "$stats" ]; then
     echo "fuzz $h: FAILED, afl-fuzz exited with $rc; the end of $out/$h.log:"
     tail -n 15 "$out/$h.log" | sed 's/\x1b\[[0-9;]*m//g'

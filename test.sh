@@ -91,6 +91,7 @@ done
 if [ "$files" -lt "${#projects[@]}" ] && [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # a test host crashed before writing its results
 fi
+# Fuzz step results: one test per harness line of fuzz.sh.
 if [ "$fuzz_seconds" != 0 ]; then
   fuzz_passed=$(grep -c '^[a-z]* passed' "$fuzz_results" 2>/dev/null); fuzz_failed=$(grep -c '^[a-z]* failed' "$fuzz_results" 2>/dev/null)
   [ "$fuzz_status" -ne 0 ] && [ "${fuzz_failed:-0}" -eq 0 ] && fuzz_failed=1  # fuzz.sh stopped before writing results

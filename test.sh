@@ -13,6 +13,7 @@ need_pkgs=()
 [ -x /usr/bin/chromium ] || need_pkgs+=(chromium)
 command -v sipp >/dev/null 2>&1 || need_pkgs+=(sip-tester)
 ldconfig -p 2>/dev/null | grep -q 'libopus.so.0' || need_pkgs+=(libopus0)
+command -v afl-fuzz >/dev/null 2>&1 || need_pkgs+=(afl++)  # the fuzz step
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   if [ "$(id -u)" = 0 ]; then
@@ -65,6 +66,17 @@ for p in "${projects[@]}"; do
     --results-directory "$out" || status=1
 done
 
+# Fuzz step (tests/ContactCenter.Fuzz/fuzz.sh): every parser harness under afl-fuzz for FUZZ_SECONDS each (default 20;
+# 0 skips). fuzz.sh writes one line per harness, "<harness> passed|failed <figures>"; each line counts as one test below.
+fuzz_seconds=${FUZZ_SECONDS:-20}
+fuzz_results=$out/fuzz-results.txt
+fuzz_status=0
+if [ "$fuzz_seconds" != 0 ]; then
+  log "fuzz the parsers, ${fuzz_seconds}s per harness"
+  FUZZ_NO_BUILD=1 FUZZ_OUT="$out/fuzz" FUZZ_RESULTS="$fuzz_results" \
+    tests/ContactCenter.Fuzz/fuzz.sh all "$fuzz_seconds" || fuzz_status=1
+fi
+
 passed=0; failed=0; skipped=0; files=0
 for trx in "$out"/*.trx; do
   [ -f "$trx" ] || continue
@@ -78,6 +90,13 @@ for trx in "$out"/*.trx; do
 done
 if [ "$files" -lt "${#projects[@]}" ] && [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # a test host crashed before writing its results
+fi
+# Fuzz step results: one test per harness line of fuzz.sh.
+if [ "$fuzz_seconds" != 0 ]; then
+  fuzz_passed=$(grep -c '^[a-z]* passed' "$fuzz_results" 2>/dev/null); fuzz_failed=$(grep -c '^[a-z]* failed' "$fuzz_results" 2>/dev/null)
+  [ "$fuzz_status" -ne 0 ] && [ "${fuzz_failed:-0}" -eq 0 ] && fuzz_failed=1  # fuzz.sh stopped before writing results
+  passed=$((passed + ${fuzz_passed:-0})); failed=$((failed + ${fuzz_failed:-0}))
+  echo "fuzz: ${fuzz_passed:-0} harnesses passed, ${fuzz_failed:-0} failed (figures: $out/fuzz/summary.txt)"
 fi
 [ "$failed" -gt 0 ] && status=1
 

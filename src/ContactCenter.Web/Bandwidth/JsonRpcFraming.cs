@@ -13,6 +13,20 @@ public static class JsonRpcFraming
 {
     public static JsonRpcParseResult Parse(string text)
     {
+        try
+        {
+            return ParseFrame(text);
+        }
+        catch (InvalidOperationException)
+        {
+            // JSON lets a \u escape name half of a surrogate pair (RFC 8259 §8.2), but System.Text.Json throws when it
+            // turns such a member name or string into UTF-16. Found by the jsonrpc fuzz harness (tests/ContactCenter.Fuzz).
+            return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: a string holds an unpaired surrogate escape.", null);
+        }
+    }
+
+    private static JsonRpcParseResult ParseFrame(string text)
+    {
         JsonDocument document;
         try
         {

@@ -32,6 +32,21 @@ public sealed class JsonRpcFramingTests
         Assert.Equal(JsonRpcErrorCodes.InvalidRequest, result.Error!.Code);
     }
 
+    // Inputs the jsonrpc fuzz harness found: an unpaired surrogate escape in a value (jsonrpc, method) or in a member
+    // name made System.Text.Json throw out of Parse, which the WebSocket loop does not expect.
+    [Theory]
+    [InlineData("{\"jsonrpc\":\"2\\ude00.0\",\"metSod\":\"ping\",\"id\":null}")]
+    [InlineData("{\"jso\\ude00nrnullpc\":\"2.0\",\"method\":\"ping\",\"id\":null}")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"method\":\"[in\\ud83dg\",\"id\":null}")]
+    [InlineData("{\"\\ud83djsonrpc\":\"2.0\",\"cekhoy\":null}")]
+    public void Parse_UnpairedSurrogateEscape_IsInvalidRequest(string text)
+    {
+        var result = JsonRpcFraming.Parse(text);
+
+        Assert.Null(result.Request);
+        Assert.Equal(JsonRpcErrorCodes.InvalidRequest, result.Error!.Code);
+    }
+
     [Fact]
     public void Parse_InvalidRequestWithId_KeepsTheIdForTheReply()
     {

@@ -86,6 +86,32 @@ public sealed class RejoinTests(UiFixture fixture, ITestOutputHelper output)
         await CloseAsync(agent, customer, callId);
     }
 
+    [Fact]
+    public async Task SupervisorReloadsWhileWhispering_RejoinsAndTheWhisperHolds()
+    {
+        var (agent, customer, callId) = await ConnectedCallAsync("Reload Supervisor Caller");
+        var supervisor = await fixture.NewPageAsync();
+        await UiSteps.SignInAsync(supervisor, "Supervisor", "/supervisor");
+        await UiSteps.WaitInteractiveAsync(supervisor);
+        var row = supervisor.Locator("tr", new() { Has = supervisor.GetByTestId("row-customer").GetByText("Reload Supervisor Caller") });
+        await row.GetByTestId("action-whisper").ClickAsync();
+        await Expect(row.GetByTestId("row-mode")).ToHaveTextAsync("Whisper");
+        var center = fixture.Host.Services.GetRequiredService<CallCenter>();
+        var live = center.GetCall(callId)!;
+        var supervisorPid = live.Supervisors.Single().ParticipantId;
+        await PageAudio.WaitForGrowingAudioAsync(agent, supervisorPid);
+
+        await supervisor.ReloadAsync();
+
+        await PageAudio.WaitForGrowingAudioAsync(supervisor, live.CustomerParticipantId);
+        await PageAudio.WaitForGrowingAudioAsync(agent, supervisorPid);
+        Assert.Equal(0, await PageAudio.AudioBytesFromAsync(customer, supervisorPid));
+        Assert.Equal(supervisorPid, center.GetCall(callId)!.Supervisors.Single().ParticipantId);
+        await Expect(supervisor.GetByTestId("media-reconnecting")).ToHaveCountAsync(0);
+        await supervisor.Context.CloseAsync();
+        await CloseAsync(agent, customer, callId);
+    }
+
     /// <summary>
     /// A network blip on the agent's media signaling: its WebSocket is cut and new ones refused for a while. The SDK
     /// reconnects with back-off, rejoins (new connections, publishes again), the desk says "Reconnecting…" meanwhile,

@@ -15,7 +15,6 @@ public partial class Call : LiveComponentBase
     private string? _mediaWarning;
     private bool _busy;
     private string? _callId;
-    private string? _participantId;
     private CallerView? _view;
     private DotNetObjectReference<Call>? _self;
     private string? _mediaState;
@@ -89,21 +88,14 @@ public partial class Call : LiveComponentBase
 
     /// <summary>
     /// The page went away (closed, reloaded, circuit lost). The call does not end here: the customer's media
-    /// connection counts, and a customer that does not come back within the grace period ends the call.
+    /// connection is what counts (CallPresenceObserver), and a customer whose page does not come back within the grace
+    /// period ends the call. The circuit may be disposed long after a reloaded page reconnected, so it says nothing.
     /// </summary>
-    protected override void OnDisposing()
-    {
-        _self?.Dispose();
-        if (_participantId is not null && _view?.State != CallState.Ended)
-        {
-            Center.MemberDisconnected(_participantId);
-        }
-    }
+    protected override void OnDisposing() => _self?.Dispose();
 
     private async Task JoinAsync(NewWebCall call)
     {
         _callId = call.CallId;
-        _participantId = call.ParticipantId;
         _view = Center.GetCallerView(_callId);
         await Media.SaveResumeAsync(call.CallId, call.ResumeSecret);
         var microphone = await Media.RequestMicrophoneAsync();
@@ -184,7 +176,6 @@ public partial class Call : LiveComponentBase
         _mediaWarning = null;
         _mediaState = null;
         _callId = null;
-        _participantId = null;
         _view = null;
     }
 }

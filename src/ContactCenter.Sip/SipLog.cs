@@ -41,4 +41,10 @@ internal static partial class SipLog
 
     [LoggerMessage(EventId = 6012, Level = LogLevel.Debug, Message = "INVITE {CallId} from {Remote} over the rate limit (answered 503: {Answered})")]
     public static partial void InviteRateLimited(ILogger logger, string? callId, IPEndPoint remote, bool answered);
+
+    [LoggerMessage(EventId = 6013, Level = LogLevel.Debug, Message = "SIP TCP connection from {Remote} refused: {Limit} connection limit")]
+    public static partial void TcpRefused(ILogger logger, IPEndPoint remote, string limit);
+
+    [LoggerMessage(EventId = 6014, Level = LogLevel.Debug, Message = "SIP TCP connection from {Remote} dropped: {Reason}")]
+    public static partial void TcpDropped(ILogger logger, IPEndPoint remote, string reason);
 }

@@ -10,6 +10,9 @@ public readonly record struct SipParseResult(SipParseStatus Status, SipMessage? 
     /// <summary>Invalid because the message is over the size limit: answered 513 when answerable (RFC 3261 §21.5.11).</summary>
     public bool TooLarge { get; init; }
 
+    /// <summary>Incomplete with the header section read: how many buffered bytes the message needs in all.</summary>
+    public int Needed { get; init; }
+
     public bool CanAnswer400 => Status == SipParseStatus.Invalid && Message is { IsRequest: true } m
         && m.Method != "ACK" && m.TopVia is not null && m.CallId is not null && m.From is not null && m.To is not null
         && m.CSeq is not null;

@@ -16,13 +16,12 @@ public static class SipParser
     /// <summary>UDP: one datagram holds one message (RFC 3261 §18.3).</summary>
     public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram) => ParseDatagram(datagram, SipParserLimits.Default);
 
-    /// <summary>UDP with explicit limits; a datagram over <see cref="SipParserLimits.MaxMessageBytes"/> is not parsed.</summary>
+    /// <summary>
+    /// UDP with explicit limits. Of a datagram over <see cref="SipParserLimits.MaxMessageBytes"/> only the header
+    /// section is read (when it fits the limit), so that it can be answered 513; the body is never copied.
+    /// </summary>
     public static SipParseResult ParseDatagram(ReadOnlySpan<byte> datagram, SipParserLimits limits)
     {
-        if (datagram.Length > limits.MaxMessageBytes)
-        {
-            return new SipParseResult(SipParseStatus.Invalid, null, datagram.Length, "message too large") { TooLarge = true };
-        }
         try
         {
             return Parse(datagram, stream: false, limits);
@@ -129,7 +128,7 @@ public static class SipParser
         {
             return Invalid(message, data.Length, "bad Content-Length");
         }
-        if (bodyLength > limits.MaxMessageBytes - skip - bodyStart || bodyLength > MaxBodyBytes)
+        if (bodyLength > limits.MaxMessageBytes - skip - bodyStart || bodyLength > MaxBodyBytes || (!stream && data.Length > limits.MaxMessageBytes))
         {
             // RFC 3261 §21.5.11: answered 513 Message Too Large; on a stream the connection is closed after it.
             return new(SipParseStatus.Invalid, message, data.Length, "message too large") { TooLarge = true };
@@ -139,7 +138,7 @@ public static class SipParser
         {
             if (stream)
             {
-                return new(SipParseStatus.Incomplete, null, skip, null);
+                return new(SipParseStatus.Incomplete, null, skip, null) { Needed = skip + bodyStart + bodyLength };
             }
             // A datagram shorter than its Content-Length was truncated: answer 400 (RFC 3261 §18.3).
             return Invalid(message, data.Length, "body shorter than Content-Length");

@@ -2,6 +2,7 @@ using System.Globalization;
 using ContactCenter.Sip.Media;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
 
 namespace ContactCenter.Sip.UserAgent;
 
@@ -14,15 +15,20 @@ public sealed partial class SipUserAgent
             _calls[SipCall.DialogKey(call.CallId, call.LocalTag)] = call;
             _tickList = [.. _calls.Values];
         }
+        (call.Flow as TcpConnection)?.CallStarted();
     }
 
     private void RemoveCall(SipCall call)
     {
         lock (_tickLock)
         {
-            _calls.TryRemove(SipCall.DialogKey(call.CallId, call.LocalTag), out _);
+            if (!_calls.TryRemove(SipCall.DialogKey(call.CallId, call.LocalTag), out _))
+            {
+                return;
+            }
             _tickList = [.. _calls.Values];
         }
+        (call.Flow as TcpConnection)?.CallEnded();
     }
 
     private void OnLegEnded(SipCall call, RtpLegEndReason reason)

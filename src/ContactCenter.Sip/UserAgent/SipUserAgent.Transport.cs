@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Sip.Messages;
@@ -9,7 +8,10 @@ namespace ContactCenter.Sip.UserAgent;
 public sealed partial class SipUserAgent
 {
     private const int MaxDatagram = 65535;
-    private readonly ConcurrentDictionary<TcpConnection, byte> _tcpConnections = new();
+    private SipTcpServer? _tcpServer;
+
+    /// <summary>Open SIP TCP connections (tests watch the caps and timeouts with it).</summary>
+    internal int TcpConnectionCount => _tcpServer?.ConnectionCount ?? 0;
 
     private async Task UdpLoopAsync(CancellationToken ct)
     {
@@ -39,105 +41,17 @@ public sealed partial class SipUserAgent
                 continue;
             }
             var remote = (IPEndPoint)result.RemoteEndPoint;
-            var parsed = SipParser.ParseDatagram(buffer.AsSpan(0, result.ReceivedBytes));
-            OnParsed(parsed, remote, remote => new UdpFlow(socket, remote, local));
-        }
-    }
-
-    private async Task TcpAcceptLoopAsync(CancellationToken ct)
-    {
-        while (!ct.IsCancellationRequested)
-        {
-            Socket accepted;
             try
             {
-                accepted = await _tcp!.AcceptAsync(ct).ConfigureAwait(false);
+                var parsed = SipParser.ParseDatagram(buffer.AsSpan(0, result.ReceivedBytes), _parserLimits);
+                OnParsed(parsed, remote, remote => new UdpFlow(socket, remote, local));
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                break;
-            }
-            catch (ObjectDisposedException)
-            {
-                break;
-            }
-            catch (SocketException ex)
-            {
-                SipLog.TransportError(_logger, "TCP", ex.SocketErrorCode);
-                continue;
-            }
-            var connection = new TcpConnection(accepted);
-            _tcpConnections[connection] = 0;
-            _ = Task.Run(() => TcpReadLoopAsync(connection, ct), ct);
-        }
-    }
-
-    /// <summary>Frames messages on the stream by Content-Length (RFC 3261 §18.3).</summary>
-    private async Task TcpReadLoopAsync(TcpConnection connection, CancellationToken ct)
-    {
-        var buffer = new byte[16 * 1024];
-        var filled = 0;
-        try
-        {
-            while (!ct.IsCancellationRequested)
-            {
-                if (filled == buffer.Length)
-                {
-                    if (buffer.Length >= SipParser.MaxHeaderBytes + SipParser.MaxBodyBytes)
-                    {
-                        break;
-                    }
-                    Array.Resize(ref buffer, buffer.Length * 2);
-                }
-                var read = await connection.Socket.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, ct).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-                filled += read;
-                while (filled > 0)
-                {
-                    var parsed = SipParser.ParseStream(buffer.AsSpan(0, filled));
-                    if (parsed.Status == SipParseStatus.Incomplete)
-                    {
-                        Shift(buffer, ref filled, parsed.Consumed);
-                        break;
-                    }
-                    OnParsed(parsed, connection.Remote, _ => connection);
-                    if (parsed.Status == SipParseStatus.Invalid)
-                    {
-                        // Framing is lost after a bad message on a stream: close (RFC 3261 §18.3).
-                        return;
-                    }
-                    Shift(buffer, ref filled, parsed.Consumed);
-                }
+                // The parser reports bad input as a result; anything thrown is a bug, and must not stop the loop.
+                SipLog.DispatchFailed(_logger, ex, remote);
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
-        catch (SocketException)
-        {
-        }
-        catch (ObjectDisposedException)
-        {
-        }
-        finally
-        {
-            _tcpConnections.TryRemove(connection, out _);
-            connection.Dispose();
-        }
-    }
-
-    private static void Shift(byte[] buffer, ref int filled, int consumed)
-    {
-        if (consumed <= 0)
-        {
-            return;
-        }
-        consumed = Math.Min(consumed, filled);
-        Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
-        filled -= consumed;
     }
 
     private void OnParsed(SipParseResult parsed, IPEndPoint source, Func<IPEndPoint, ISipFlow> flowFor)
@@ -149,9 +63,12 @@ public sealed partial class SipUserAgent
                 SipLog.ParseFailed(_logger, source, flowFor(source).Transport, parsed.Error);
                 if (parsed.CanAnswer400)
                 {
+                    // Sent once and statelessly: a malformed request never starts retransmissions.
                     var request = parsed.Message!;
                     var flow = flowFor(ResponseTarget(request.TopVia!, source, flowFor(source)));
-                    var response = request.CreateResponseTo(400, "Bad Request");
+                    var response = parsed.TooLarge
+                        ? request.CreateResponseTo(513, "Message Too Large")
+                        : request.CreateResponseTo(400, "Bad Request");
                     response.AddHeader("Warning", "399 contactcenter \"" + (parsed.Error ?? "malformed").Replace('"', '\'') + "\"");
                     flow.Send(SipSerializer.Serialize(response));
                 }

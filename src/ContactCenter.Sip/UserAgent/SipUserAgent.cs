@@ -7,6 +7,7 @@ using ContactCenter.Sip.Limits;
 using ContactCenter.Sip.Media;
 using ContactCenter.Sip.Messages;
 using ContactCenter.Sip.Transactions;
+using ContactCenter.Sip.Transport;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -120,7 +121,9 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         }
         SipLog.Listening(_logger, LocalEndPoint);
         _loops.Add(Task.Run(() => UdpLoopAsync(_stop.Token)));
-        _loops.Add(Task.Run(() => TcpAcceptLoopAsync(_stop.Token)));
+        _tcpServer = new SipTcpServer(_tcp!, _options, _parserLimits, _time, _metrics, _logger,
+            (parsed, connection) => OnParsed(parsed, connection.Remote, _ => connection));
+        _loops.Add(Task.Run(() => _tcpServer.StartAsync(_stop.Token)));
         _loops.Add(Task.Run(() => MediaClockAsync(_stop.Token)));
     }
 
@@ -187,10 +190,7 @@ public sealed partial class SipUserAgent : IAsyncDisposable
         await _stop.CancelAsync().ConfigureAwait(false);
         _udp?.Dispose();
         _tcp?.Dispose();
-        foreach (var connection in _tcpConnections.Keys)
-        {
-            connection.Dispose();
-        }
+        _tcpServer?.Dispose();
         try
         {
             await Task.WhenAll(_loops).ConfigureAwait(false);

@@ -45,6 +45,9 @@ internal sealed record LoadGenOptions
     /// <summary>Soak: the loss (percent of expected packets, per SSRC) above which the soak fails.</summary>
     public double MaxLossPercent { get; init; } = 0.1;
 
+    /// <summary>REST mode changes timed on one spare call while the scenario's calls are live (ours, whisper).</summary>
+    public int ModeChanges { get; init; }
+
     /// <summary>The server process to sample (CPU seconds, RSS) over the measured window.</summary>
     public int? ServerPid { get; init; }
 
@@ -61,6 +64,7 @@ internal sealed record LoadGenOptions
           --janus URL                (http://127.0.0.1:8088/janus)
           --account A --user U --password P      (demo / demo / demo-secret-change-me)
           --duration S (10)  --warmup S (2)  --video  --sender-threads N (1)  --parallel N (8)  --json FILE
+          --mode-changes N           ours, whisper: after set-up, time N PUT /mode (monitor <-> whisper) on a spare call
           --server-pid PID           sample that process's CPU seconds and RSS over the measured window
           --audio-pps N (50; soak 5000)  --video-pps N (150 = 30 fps x 5 packets; soak 5000)
           soak: --duration S is a time limit (300); no warm-up, every packet counts; --max-loss PCT (0.1) per SSRC
@@ -109,6 +113,7 @@ internal sealed record LoadGenOptions
                 "--sender-threads" => options with { SenderThreads = Int(name, value) },
                 "--parallel" => options with { SetupParallelism = Int(name, value) },
                 "--json" => options with { JsonFile = value },
+                "--mode-changes" => options with { ModeChanges = Int(name, value) },
                 "--server-pid" => options with { ServerPid = Int(name, value) },
                 "--audio-pps" => options with { AudioPps = Int(name, value) },
                 "--video-pps" => options with { VideoPps = Int(name, value) },

@@ -118,6 +118,17 @@ internal sealed class OursTarget : ILoadTarget
         }
     }
 
+    /// <summary>PUT /mode on a whisper-wired call (members: customer, agent, supervisor); returns the round trip in ms.</summary>
+    public async Task<double> SetModeAsync(string room, string mode, IReadOnlyList<LoadMember> members, CancellationToken cancellationToken)
+    {
+        var body = new ModeRequest(mode, [members[2].Id], [members[1].Id], [members[0].Id]);
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var response = await _http.PutAsJsonAsync($"sessions/{room}/mode", body, cancellationToken);
+        double ms = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        await EnsureAsync(response, "set mode " + mode);
+        return ms;
+    }
+
     /// <summary><c>GET /v1/media/stats</c> with the same credential; null when the server does not answer 200.</summary>
     public async Task<ServerMediaStats?> ReadServerStatsAsync(CancellationToken cancellationToken)
     {

@@ -26,6 +26,9 @@ internal sealed record RunSummary(
     double LoadGenBytesAllocatedPerPacket,
     ServerWindow? Server = null)
 {
+    /// <summary>REST mode changes timed on a spare call while the calls were live (<c>--mode-changes</c>).</summary>
+    public ModeChangeLatency? ModeChanges { get; init; }
+
     /// <summary>Server CPU seconds per 100,000 forwarded (received) packets.</summary>
     public double? CpuSecondsPer100k => ServerCpuSeconds is { } cpu && PacketsReceived > 0 ? cpu * 100_000 / PacketsReceived : null;
 }
@@ -51,4 +54,16 @@ internal sealed record ServerWindow(double DatagramsPerReceiveCall, double Alloc
             after.Gen0Collections - before.Gen0Collections,
             after.Gen2Collections - before.Gen2Collections);
     }
+}
+
+/// <summary>Round trips of <c>PUT /mode</c> on a spare call (the router applies the edges before the response).</summary>
+internal sealed record ModeChangeLatency(int Count, double MedianMs, double P95Ms, double MaxMs)
+{
+    public static ModeChangeLatency Of(List<double> samples)
+    {
+        samples.Sort();
+        return new ModeChangeLatency(samples.Count, At(samples, 0.5), At(samples, 0.95), samples[^1]);
+    }
+
+    private static double At(List<double> sorted, double q) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1)];
 }

@@ -28,6 +28,7 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
         var streams = _members.SelectMany(m => m.Streams).ToList();
         var sender = new TrafficSender(streams, options.SenderThreads, videoPacketsPerFrame: 5, videoPayload: 1000);
         sender.Start();
+        var modeChanges = await TimeModeChangesAsync(cancellationToken);
         var progress = new ProgressLine(stats, _receivers, CountPeers(), peers);
         await RunPhaseAsync("warm-up", options.WarmUp, progress, cancellationToken);
 
@@ -62,7 +63,10 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null,
             cpuAfter?.RssMegabytes,
             sent + received == 0 ? 0 : (double)allocated / (sent + received),
-            ServerWindow.Between(serverBefore, serverAfter, received));
+            ServerWindow.Between(serverBefore, serverAfter, received))
+        {
+            ModeChanges = modeChanges,
+        };
         if (report is not null)
         {
             await report(summary);
@@ -111,7 +115,12 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
         }
     }
 
-    private async Task<List<LoadMember>> SetUpRoomAsync(RoomWiring wiring, string[] labels, int index, CancellationToken cancellationToken)
+    private async Task<List<LoadMember>> SetUpRoomAsync(RoomWiring wiring, string[] labels, int index, CancellationToken cancellationToken) =>
+        (await SetUpRoomAsync(wiring, labels, index, track: true, cancellationToken)).Members;
+
+    /// <summary>A room and its members; <paramref name="track"/> false keeps them out of the run's counts (a spare call).</summary>
+    private async Task<(string Room, List<LoadMember> Members)> SetUpRoomAsync(
+        RoomWiring wiring, string[] labels, int index, bool track, CancellationToken cancellationToken)
     {
         string room = await target.CreateRoomAsync(labels.Length, cancellationToken);
         var members = new List<LoadMember>();
@@ -120,14 +129,17 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
             bool publish = wiring != RoomWiring.Fanout || i == 0;
             var member = await target.JoinAsync(room, $"{labels[i]}-{index}", publish, options.Video, cancellationToken);
             members.Add(member);
-            lock (_members)
+            if (track)
             {
-                _members.Add(member);
+                lock (_members)
+                {
+                    _members.Add(member);
+                }
             }
         }
 
         await target.WireAsync(room, wiring, members, cancellationToken);
-        return members;
+        return (room, members);
     }
 
     // Subscribe connections come up after the server's offer; wait until every expected one is connected.

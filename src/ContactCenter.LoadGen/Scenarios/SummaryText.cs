@@ -26,6 +26,12 @@ internal static class SummaryText
                 .Append(c, $"  server    {w.DatagramsPerReceiveCall:0.0} datagrams per receive call, {w.AllocatedBytesPerForwarded:0.00} bytes allocated per forwarded packet (whole process), GCs gen0 {w.Gen0Collections} gen2 {w.Gen2Collections}");
         }
 
+        if (s.ModeChanges is { } m)
+        {
+            text.AppendLine()
+                .Append(c, $"  mode      {m.Count} PUT /mode on a spare call: median {m.MedianMs:0.0} ms  p95 {m.P95Ms:0.0} ms  max {m.MaxMs:0.0} ms");
+        }
+
         return text.ToString();
     }
 }

@@ -81,8 +81,8 @@ public sealed class PhoneMediaEndpoint : ISubscribeConnection, ISfuSignal
 
     string ISubscribeConnection.CreateOffer(IReadOnlyList<OutgoingLine> lines)
     {
-        // Called under the router's lock whenever the phone's bindings change. A removed stream's table entry
-        // is already gone; taking it out of the mix now keeps the mix exactly the edges (whisper holds).
+        // Called by the phone's negotiator whenever its bindings change, after the room removed the stream's
+        // target; taking it out of the mix now keeps the mix exactly the edges (whisper holds).
         var ssrcs = new List<uint>(lines.Count);
         var keys = new List<string>(lines.Count);
         foreach (var line in lines)
@@ -140,7 +140,7 @@ public sealed class PhoneMediaEndpoint : ISubscribeConnection, ISfuSignal
 
     void ISfuSignal.SendOffer(SubscribeOffer offer)
     {
-        // Under the router's lock: answer from the thread pool, never synchronously.
+        // Under the negotiator's lock: answer from the thread pool, never synchronously (answering re-enters the room).
         ThreadPool.UnsafeQueueUserWorkItem(static state => state.Self.Answer(state.Revision), (Self: this, Revision: offer.SdpRevision), preferLocal: false);
     }
 

@@ -5,12 +5,13 @@ namespace ContactCenter.Media.Routing;
 
 /// <summary>
 /// One stream a participant publishes (one m-line of its publish connection). Identity is by reference: the
-/// forwarding table keys on it, and a renegotiation that keeps the mid and alias keeps the object.
+/// room's targets and subscribers' lines refer to it, and a renegotiation that keeps the mid and alias keeps the object.
 /// </summary>
 public sealed class PublishedTrack
 {
     private readonly uint[] _declaredSsrcs;
     private uint _learnedSsrc;
+    private EdgeTarget[] _targets = [];
 
     internal PublishedTrack(SfuParticipant owner, PublishedStream stream, string streamId)
     {
@@ -45,6 +46,16 @@ public sealed class PublishedTrack
 
     /// <summary>Packets sent by the publisher, kept for NACKs (video only).</summary>
     internal RetransmissionCache? Cache { get; }
+
+    /// <summary>
+    /// Where the track's packets go now (mediasoup's producer holding its consumers). The room writes a new array
+    /// with one volatile write; the packet path reads it without a lock, so a removed edge stops at the next packet.
+    /// </summary>
+    internal EdgeTarget[] Targets
+    {
+        get => Volatile.Read(ref _targets);
+        set => Volatile.Write(ref _targets, value);
+    }
 
     /// <summary>Ticks of the last keyframe request sent to the publisher (rate limit, RFC 4585 §3.4 spirit).</summary>
     internal long LastKeyframeRequestTicks;

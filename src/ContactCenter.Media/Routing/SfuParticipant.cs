@@ -4,13 +4,14 @@ namespace ContactCenter.Media.Routing;
 
 /// <summary>
 /// A participant as the SFU sees it while its signaling is connected: what it may publish, its publish endpoint
-/// and tracks, and its subscribe connection with the m-lines (slots) it receives on. Mutated under the
-/// router's lock; the packet path reads only the volatile <see cref="Tracks"/> and <see cref="SlotsSnapshot"/>.
+/// and tracks, the room it is in, and the negotiator of its subscribe connection. Its tracks change under its
+/// room's lock; the packet path reads only the volatile <see cref="Tracks"/>.
 /// </summary>
 public sealed class SfuParticipant
 {
     private PublishedTrack[] _tracks = [];
-    private SubscriberSlot[] _slotsSnapshot = [];
+    private MediaRoom? _room;
+    private volatile bool _active = true;
 
     internal SfuParticipant(string id, string? sessionId, bool canPublishAudio, bool canPublishVideo, ISfuSignal signal)
     {
@@ -19,6 +20,7 @@ public sealed class SfuParticipant
         CanPublishAudio = canPublishAudio;
         CanPublishVideo = canPublishVideo;
         Signal = signal;
+        Negotiator = new SubscribeNegotiator(this);
     }
 
     public string Id { get; }
@@ -30,16 +32,32 @@ public sealed class SfuParticipant
     public bool CanPublishVideo { get; }
 
     /// <summary>False once the participant left (or was replaced by a newer connection).</summary>
-    public bool IsActive { get; internal set; } = true;
+    public bool IsActive
+    {
+        get => _active;
+        internal set => _active = value;
+    }
 
     internal ISfuSignal Signal { get; }
+
+    internal SubscribeNegotiator Negotiator { get; }
+
+    /// <summary>Guards which room the participant is in (taken before the room's lock, never after).</summary>
+    internal object RoomGate { get; } = new();
+
+    /// <summary>The room whose edges name the participant; null until one does. Changed under <see cref="RoomGate"/>.</summary>
+    internal MediaRoom? Room
+    {
+        get => Volatile.Read(ref _room);
+        set => Volatile.Write(ref _room, value);
+    }
 
     internal IMediaEndpoint? PublishEndpoint { get; set; }
 
     /// <summary>The publish peer when it is a real connection (to tell its packets from the subscribe peer's).</summary>
     public PeerConnection? PublishPeer { get; internal set; }
 
-    internal ISubscribeConnection? Subscribe { get; set; }
+    internal ISubscribeConnection? Subscribe => Negotiator.Connection;
 
     public PeerConnection? SubscribePeer { get; internal set; }
 
@@ -49,36 +67,10 @@ public sealed class SfuParticipant
         set => Volatile.Write(ref _tracks, value);
     }
 
-    internal List<SubscriberSlot> Slots { get; } = [];
-
-    internal SubscriberSlot[] SlotsSnapshot => Volatile.Read(ref _slotsSnapshot);
-
     /// <summary>The last revision offered; revisions only grow (Bandwidth's sdpRevision).</summary>
-    public int SdpRevision { get; internal set; }
-
-    internal int PendingRevision { get; set; }
-
-    internal int AnsweredRevision { get; set; }
-
-    /// <summary>Bindings changed while an offer was outstanding: offer again once it is answered.</summary>
-    internal bool NeedsOffer { get; set; }
+    public int SdpRevision => Negotiator.SdpRevision;
 
     public bool CanPublish(MediaKind kind) => kind == MediaKind.Audio ? CanPublishAudio : CanPublishVideo;
 
     public IReadOnlyList<PublishedTrack> PublishedTracks => Tracks;
-
-    internal void PublishSlots() => Volatile.Write(ref _slotsSnapshot, [.. Slots]);
-
-    internal SubscriberSlot? SlotOf(PublishedTrack track)
-    {
-        foreach (var slot in Slots)
-        {
-            if (ReferenceEquals(slot.Track, track))
-            {
-                return slot;
-            }
-        }
-
-        return null;
-    }
 }

@@ -38,9 +38,9 @@ public sealed partial class SfuRouter
 
     /// <summary>
     /// The fan-out step (ARCHITECTURE "The way a packet travels" 4–6): find the track, remember the packet for
-    /// NACKs, then for each target rewrite SSRC and payload type in place and let the target's endpoint copy and
+    /// NACKs, then for each of its current targets rewrite SSRC and payload type in place and let the target's endpoint copy and
     /// protect it. The rewrite is redone for every target, so the order of targets does not matter.
-    /// Allocation-free and lock-free: the table is an immutable snapshot.
+    /// Allocation-free and lock-free: the track's targets are an immutable array the room swaps.
     /// </summary>
     internal void ForwardRtp(SfuParticipant publisher, Span<byte> packet)
     {
@@ -57,7 +57,7 @@ public sealed partial class SfuRouter
         }
 
         track.Cache?.Store(packet);
-        var targets = Volatile.Read(ref _table).TargetsOf(track);
+        var targets = track.Targets;
         byte payloadType = header.PayloadType;
         foreach (var target in targets)
         {

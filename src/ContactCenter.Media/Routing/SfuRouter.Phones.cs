@@ -13,28 +13,14 @@ public sealed partial class SfuRouter
     public SfuParticipant JoinPhone(string participantId, string? sessionId, PhoneMediaEndpoint phone, string alias)
     {
         var participant = new SfuParticipant(participantId, sessionId, canPublishAudio: true, canPublishVideo: false, phone);
-        // Preset before the first Reconcile: Offer only calls the WebRTC factory when no connection exists.
-        participant.Subscribe = phone;
+        // Preset before the room binds anything: the negotiator only creates a WebRTC connection when it has none.
+        participant.Negotiator.Preset(phone);
         phone.Attach(this, participant);
         var stream = new PublishedStream("0", alias, Peers.MediaKind.Audio, [], [phone.Codec], 0);
-        SfuParticipant? previous;
-        lock (_gate)
-        {
-            _participants.TryGetValue(participantId, out previous);
-            if (previous is not null)
-            {
-                Detach(previous);
-            }
-
-            participant.PublishEndpoint = phone;
-            participant.Tracks = [new PublishedTrack(participant, stream, participantId + "-phone")];
-            _participants[participantId] = participant;
-            Reconcile();
-        }
-
-        previous?.PublishPeer?.Close("replaced by a phone leg");
+        participant.PublishEndpoint = phone;
+        participant.Tracks = [new PublishedTrack(participant, stream, participantId + "-phone")];
+        Register(participant, "replaced by a phone leg");
         RouterLog.Joined(_logger, participantId, sessionId);
-        RaiseChanged(sessionId);
         return participant;
     }
 

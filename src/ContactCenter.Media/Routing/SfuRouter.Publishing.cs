@@ -9,24 +9,24 @@ public sealed partial class SfuRouter
     /// </summary>
     public IReadOnlyList<PublishedTrack> SetPublishedStreams(SfuParticipant publisher, IMediaEndpoint endpoint, IReadOnlyList<PublishedStream> streams)
     {
-        PublishedTrack[] tracks;
-        lock (_gate)
+        foreach (var stream in streams)
         {
-            if (!publisher.IsActive)
+            if (!publisher.CanPublish(stream.Kind))
+            {
+                throw new MediaSignalingException(
+                    $"Participant {publisher.Id} may not publish {stream.Kind.ToString().ToUpperInvariant()} (stream '{stream.Alias}').");
+            }
+        }
+
+        PublishedTrack[] tracks = [];
+        Change(publisher, p =>
+        {
+            if (!p.IsActive)
             {
                 throw new MediaSignalingException("The participant is no longer connected.");
             }
 
-            foreach (var stream in streams)
-            {
-                if (!publisher.CanPublish(stream.Kind))
-                {
-                    throw new MediaSignalingException(
-                        $"Participant {publisher.Id} may not publish {stream.Kind.ToString().ToUpperInvariant()} (stream '{stream.Alias}').");
-                }
-            }
-
-            var existing = publisher.Tracks;
+            var existing = p.Tracks;
             tracks = new PublishedTrack[streams.Count];
             for (int i = 0; i < streams.Count; i++)
             {
@@ -39,78 +39,70 @@ public sealed partial class SfuRouter
                 }
                 else
                 {
-                    tracks[i] = new PublishedTrack(publisher, stream, publisher.Id + "-" + stream.Mid);
+                    tracks[i] = new PublishedTrack(p, stream, p.Id + "-" + stream.Mid);
                 }
             }
 
-            publisher.PublishEndpoint = endpoint;
-            publisher.Tracks = tracks;
-            Reconcile();
-        }
+            StopDropped(existing, tracks);
+            p.PublishEndpoint = endpoint;
+            p.Tracks = tracks;
+        });
 
         RouterLog.Published(_logger, publisher.Id, tracks.Length, string.Join(',', tracks.Select(t => t.Alias)));
-        RaiseChanged(publisher.SessionId);
         return tracks;
     }
 
     /// <summary>Stops publishing every stream with <paramref name="alias"/>; subscribers stop receiving it at once.</summary>
     public bool Unpublish(SfuParticipant publisher, string alias)
     {
-        lock (_gate)
+        bool removed = false;
+        Change(publisher, p =>
         {
-            var existing = publisher.Tracks;
+            var existing = p.Tracks;
             var kept = Array.FindAll(existing, t => t.Alias != alias);
-            if (kept.Length == existing.Length)
-            {
-                return false;
-            }
-
-            publisher.Tracks = kept;
-            Reconcile();
-        }
-
-        RaiseChanged(publisher.SessionId);
-        return true;
+            removed = kept.Length != existing.Length;
+            StopDropped(existing, kept);
+            p.Tracks = kept;
+        });
+        return removed;
     }
 
     /// <summary>The publish connection closed (consent expired, DTLS failed): its streams end.</summary>
     internal void OnPublishClosed(SfuParticipant publisher, object connection)
     {
-        lock (_gate)
+        Change(publisher, p =>
         {
-            if (!ReferenceEquals(publisher.PublishPeer, connection) && !ReferenceEquals(publisher.PublishEndpoint, connection))
+            if (!ReferenceEquals(p.PublishPeer, connection) && !ReferenceEquals(p.PublishEndpoint, connection))
             {
                 return;
             }
 
-            publisher.Tracks = [];
-            publisher.PublishPeer = null;
-            publisher.PublishEndpoint = null;
-            Reconcile();
-        }
-
-        RaiseChanged(publisher.SessionId);
+            StopDropped(p.Tracks, []);
+            p.Tracks = [];
+            p.PublishPeer = null;
+            p.PublishEndpoint = null;
+        });
     }
 
     /// <summary>The subscribe connection closed: forget its m-lines; the next binding starts a new connection.</summary>
     internal void OnSubscribeClosed(SfuParticipant subscriber, ISubscribeConnection connection)
     {
-        lock (_gate)
+        if (subscriber.Negotiator.Reset(connection))
         {
-            if (!ReferenceEquals(subscriber.Subscribe, connection))
-            {
-                return;
-            }
-
-            subscriber.Subscribe = null;
             subscriber.SubscribePeer = null;
-            subscriber.Slots.Clear();
-            subscriber.PublishSlots();
-            subscriber.PendingRevision = 0;
-            subscriber.NeedsOffer = false;
-            Reconcile();
+            Change(subscriber, null);
         }
+    }
 
-        RaiseChanged(subscriber.SessionId);
+    /// <summary>A track no longer published forwards nothing from the next packet on (its targets go first).</summary>
+    private static void StopDropped(PublishedTrack[] before, PublishedTrack[] after)
+    {
+        foreach (var track in before)
+        {
+            if (Array.IndexOf(after, track) < 0)
+            {
+                track.Targets = [];
+            }
+        }
     }
 }

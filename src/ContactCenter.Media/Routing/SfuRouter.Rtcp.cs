@@ -49,7 +49,7 @@ public sealed partial class SfuRouter
                 continue;
             }
 
-            foreach (var target in Volatile.Read(ref _table).TargetsOf(track))
+            foreach (var target in track.Targets)
             {
                 WriteSenderReport(sr, target.Ssrc, in report);
                 target.Endpoint.SendRtcp(sr);
@@ -100,7 +100,7 @@ public sealed partial class SfuRouter
         }
 
         EdgeTarget? target = null;
-        foreach (var candidate in Volatile.Read(ref _table).TargetsOf(track))
+        foreach (var candidate in track.Targets)
         {
             if (ReferenceEquals(candidate.Subscriber, subscriber))
             {
@@ -179,7 +179,7 @@ public sealed partial class SfuRouter
 
     private static SubscriberSlot? SlotBySsrc(SfuParticipant subscriber, uint ssrc)
     {
-        foreach (var slot in subscriber.SlotsSnapshot)
+        foreach (var slot in subscriber.Negotiator.Slots)
         {
             if (slot.Ssrc == ssrc && ssrc != 0)
             {

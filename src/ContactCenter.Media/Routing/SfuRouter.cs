@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContactCenter.Media.Peers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -5,22 +6,25 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ContactCenter.Media.Routing;
 
 /// <summary>
-/// The SFU's forwarding plane. The control plane hands it each session's complete edge set
-/// (<see cref="Apply"/>); it turns edges into per-track destinations, renegotiates subscribe connections for
-/// new streams, and forwards packets lock-free from an immutable table swapped with one volatile write.
+/// The SFU's forwarding plane, on mediasoup's model: one <see cref="MediaRoom"/> per session owns its members,
+/// tracks, edges and counters behind its own lock; each published track holds its receivers as an immutable
+/// array (one volatile write per change), and each participant's <see cref="SubscribeNegotiator"/> writes its
+/// SDP outside every routing lock. The router itself only finds rooms and participants in concurrent maps, so a
+/// change in one session never waits for, walks or rebuilds anything of another.
 /// A removed edge is gone from the next packet on, without waiting for any renegotiation.
 /// </summary>
 public sealed partial class SfuRouter : IRtpSink
 {
-    private readonly object _gate = new();
-    private readonly Dictionary<string, SfuParticipant> _participants = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RouteEdge[]> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Publisher, string Alias, string Subscriber), EdgeCounters> _counters = [];
+    private readonly ConcurrentDictionary<string, SfuParticipant> _participants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MediaRoom> _rooms = new(StringComparer.Ordinal);
+
+    /// <summary>The room whose edges name a participant: it joins that room when its signaling connects.</summary>
+    private readonly ConcurrentDictionary<string, MediaRoom> _homes = new(StringComparer.Ordinal);
     private readonly Func<SfuRouter, SfuParticipant, ISubscribeConnection> _subscribeFactory;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly long _keyframeIntervalTicks;
-    private ForwardingTable _table = ForwardingTable.Empty;
+    private readonly Action<string, int, int> _logOffer;
 
     public SfuRouter(
         Func<SfuRouter, SfuParticipant, ISubscribeConnection> subscribeFactory,
@@ -33,12 +37,14 @@ public sealed partial class SfuRouter : IRtpSink
         _time = timeProvider ?? TimeProvider.System;
         var interval = (options ?? new SfuRouterOptions()).KeyframeRequestInterval;
         _keyframeIntervalTicks = (long)(interval.TotalSeconds * _time.TimestampFrequency);
+        _logOffer = (id, revision, lines) => RouterLog.Offered(_logger, id, revision, lines);
     }
 
-    /// <summary>Raised (outside the lock) with the session id whenever that session's live edges changed.</summary>
+    /// <summary>Raised (outside every lock) with the session id whenever that session's live edges changed.</summary>
     public event Action<string>? EdgesChanged;
 
-    internal ForwardingTable Table => Volatile.Read(ref _table);
+    /// <summary>Sessions with a room now (diagnostics and tests).</summary>
+    public int RoomCount => _rooms.Count;
 
     /// <summary>
     /// A participant's signaling connected. A previous registration of the same participant is closed and
@@ -47,169 +53,265 @@ public sealed partial class SfuRouter : IRtpSink
     public SfuParticipant Join(string participantId, string? sessionId, bool canPublishAudio, bool canPublishVideo, ISfuSignal signal)
     {
         var participant = new SfuParticipant(participantId, sessionId, canPublishAudio, canPublishVideo, signal);
-        SfuParticipant? previous;
-        lock (_gate)
-        {
-            _participants.TryGetValue(participantId, out previous);
-            if (previous is not null)
-            {
-                Detach(previous);
-            }
-
-            _participants[participantId] = participant;
-            Reconcile();
-        }
-
-        previous?.PublishPeer?.Close("replaced by a new connection");
+        Register(participant, "replaced by a new connection");
         RouterLog.Joined(_logger, participantId, sessionId);
-        RaiseChanged(sessionId);
         return participant;
     }
 
     /// <summary>The participant's signaling went away: its connections close and nothing more is forwarded.</summary>
     public void Leave(SfuParticipant participant, string reason)
     {
-        lock (_gate)
+        if (Detach(participant, reason))
         {
-            if (!participant.IsActive)
-            {
-                return;
-            }
-
-            if (_participants.TryGetValue(participant.Id, out var current) && ReferenceEquals(current, participant))
-            {
-                _participants.Remove(participant.Id);
-            }
-
-            Detach(participant);
-            Reconcile();
+            _participants.TryRemove(new KeyValuePair<string, SfuParticipant>(participant.Id, participant));
+            RouterLog.Left(_logger, participant.Id, reason);
         }
-
-        participant.PublishPeer?.Close(reason);
-        RouterLog.Left(_logger, participant.Id, reason);
-        RaiseChanged(participant.SessionId);
     }
 
     /// <summary>Replaces the session's edges with <paramref name="edges"/> (the whole set) atomically.</summary>
     public void Apply(string sessionId, IReadOnlyCollection<RouteEdge> edges)
     {
-        int targets;
-        lock (_gate)
+        RouteEdge[] set = [.. edges];
+        while (true)
         {
-            _sessions[sessionId] = [.. edges];
-            targets = Reconcile();
-        }
+            var room = RoomOf(sessionId);
+            foreach (var edge in set)
+            {
+                _homes[edge.PublisherId] = room;
+                _homes[edge.SubscriberId] = room;
+            }
 
-        RouterLog.Applied(_logger, sessionId, edges.Count, targets);
-        RaiseChanged(sessionId);
+            bool placed = true;
+            foreach (var edge in set)
+            {
+                placed &= Place(edge.PublisherId, room) && Place(edge.SubscriberId, room);
+            }
+
+            int targets = 0;
+            var offers = placed ? room.SetEdges(set, out targets) : null;
+            if (offers is null)
+            {
+                continue; // the session ended meanwhile and its room was dropped: start on a new one
+            }
+
+            SendOffers(offers);
+            RouterLog.Applied(_logger, sessionId, set.Length, targets);
+            RaiseChanged(sessionId);
+            return;
+        }
     }
 
     public void RemoveSession(string sessionId)
     {
-        lock (_gate)
+        if (!_rooms.TryGetValue(sessionId, out var room))
         {
-            if (!_sessions.Remove(sessionId, out var edges))
-            {
-                return;
-            }
-
-            Reconcile();
-            ForgetCounters(edges);
+            return;
         }
 
-        RaiseChanged(sessionId);
+        var edges = room.End(out var offers, out bool hadEdges, out bool retired);
+        if (retired)
+        {
+            _rooms.TryRemove(new KeyValuePair<string, MediaRoom>(sessionId, room));
+        }
+
+        foreach (var edge in edges)
+        {
+            _homes.TryRemove(new KeyValuePair<string, MediaRoom>(edge.PublisherId, room));
+            _homes.TryRemove(new KeyValuePair<string, MediaRoom>(edge.SubscriberId, room));
+        }
+
+        SendOffers(offers);
+        if (hadEdges)
+        {
+            RaiseChanged(sessionId);
+        }
     }
 
     /// <summary>The participant's current registration, or null when its signaling is not connected.</summary>
-    public SfuParticipant? Find(string participantId)
-    {
-        lock (_gate)
-        {
-            return _participants.GetValueOrDefault(participantId);
-        }
-    }
+    public SfuParticipant? Find(string participantId) => _participants.GetValueOrDefault(participantId);
 
     /// <summary>The session's edges as applied, one row per published stream they match, with live counters.</summary>
-    public IReadOnlyList<EdgeSnapshot> Snapshot(string sessionId)
-    {
-        lock (_gate)
-        {
-            var rows = new List<EdgeSnapshot>();
-            if (!_sessions.TryGetValue(sessionId, out var edges))
-            {
-                return rows;
-            }
-
-            foreach (var edge in edges)
-            {
-                bool matched = false;
-                if (_participants.TryGetValue(edge.PublisherId, out var publisher))
-                {
-                    foreach (var track in publisher.Tracks)
-                    {
-                        if (!edge.Covers(track.Alias) || ContainsRow(rows, edge.PublisherId, track.Alias, edge.SubscriberId))
-                        {
-                            matched |= edge.Covers(track.Alias);
-                            continue;
-                        }
-
-                        matched = true;
-                        _counters.TryGetValue((edge.PublisherId, track.Alias, edge.SubscriberId), out var counters);
-                        rows.Add(new EdgeSnapshot(edge.PublisherId, track.Alias, edge.SubscriberId, counters?.Packets ?? 0, counters?.Bytes ?? 0));
-                    }
-                }
-
-                if (!matched)
-                {
-                    rows.Add(new EdgeSnapshot(edge.PublisherId, edge.Alias, edge.SubscriberId, 0, 0));
-                }
-            }
-
-            return rows;
-        }
-    }
+    public IReadOnlyList<EdgeSnapshot> Snapshot(string sessionId) =>
+        _rooms.TryGetValue(sessionId, out var room) ? room.Snapshot() : [];
 
     /// <summary>Counters of one (publisher, stream alias, subscriber) edge, or null when nothing was ever forwarded on it.</summary>
     public EdgeCounters? CountersOf(string publisherId, string alias, string subscriberId)
     {
-        lock (_gate)
-        {
-            return _counters.GetValueOrDefault((publisherId, alias, subscriberId));
-        }
+        var room = _participants.GetValueOrDefault(publisherId)?.Room ?? _homes.GetValueOrDefault(publisherId);
+        return room?.CountersOf(publisherId, alias, subscriberId);
     }
 
-    /// <summary>Drops the counters of a finished session's edges (its participants' ids are unique to it).</summary>
-    private void ForgetCounters(RouteEdge[] edges)
+    internal MediaRoom? RoomOfSession(string sessionId) => _rooms.GetValueOrDefault(sessionId);
+
+    /// <summary>Registers <paramref name="participant"/> (closing a previous registration) and puts it in its room.</summary>
+    private void Register(SfuParticipant participant, string replacedReason)
     {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var edge in edges)
+        SfuParticipant? previous = null;
+        _participants.AddOrUpdate(participant.Id, participant, (_, old) =>
         {
-            ids.Add(edge.PublisherId);
-            ids.Add(edge.SubscriberId);
+            previous = old;
+            return participant;
+        });
+        if (previous is not null && !ReferenceEquals(previous, participant))
+        {
+            Detach(previous, replacedReason);
         }
 
-        foreach (var key in _counters.Keys.ToList())
+        // Where its edges are; else the session it joined with. A participant named by no edge waits outside rooms.
+        var room = _homes.GetValueOrDefault(participant.Id);
+        while (room is not null || participant.SessionId is not null)
         {
-            if (ids.Contains(key.Publisher) && ids.Contains(key.Subscriber))
+            room ??= RoomOf(participant.SessionId!);
+            if (Place(participant, room))
             {
-                _counters.Remove(key);
+                break;
+            }
+
+            room = null; // retired meanwhile
+            if (_homes.GetValueOrDefault(participant.Id) is { IsRetired: false } home)
+            {
+                room = home;
             }
         }
+
+        RaiseChanged(participant.Room?.Id);
     }
 
-    private static bool ContainsRow(List<EdgeSnapshot> rows, string publisher, string alias, string subscriber) =>
-        rows.Exists(r => r.PublisherId == publisher && r.Alias == alias && r.SubscriberId == subscriber);
+    private bool Place(string participantId, MediaRoom room) =>
+        !_participants.TryGetValue(participantId, out var participant) || Place(participant, room);
 
-    private void Detach(SfuParticipant participant)
+    /// <summary>Moves <paramref name="participant"/> into <paramref name="room"/>; false when that room was retired.</summary>
+    private bool Place(SfuParticipant participant, MediaRoom room)
     {
-        participant.IsActive = false;
-        participant.Tracks = [];
-        // Forget the connection first: its Closed event must not re-enter the router for a participant that is gone.
-        var subscribe = participant.Subscribe;
-        participant.Subscribe = null;
-        participant.Slots.Clear();
-        participant.PublishSlots();
+        List<SfuParticipant>? leftOffers = null;
+        List<SfuParticipant>? offers;
+        MediaRoom? previous;
+        bool previousRetired = false;
+        lock (participant.RoomGate)
+        {
+            previous = participant.Room;
+            if (!participant.IsActive || ReferenceEquals(previous, room))
+            {
+                return true;
+            }
+
+            offers = room.Add(participant);
+            if (offers is null)
+            {
+                return false;
+            }
+
+            if (previous is not null)
+            {
+                leftOffers = previous.Remove(participant, clearTracks: false, out previousRetired);
+            }
+
+            participant.Room = room;
+        }
+
+        if (previous is not null)
+        {
+            Retire(previous, previousRetired);
+            SendOffers(leftOffers!);
+            RaiseChanged(previous.Id);
+        }
+
+        SendOffers(offers);
+        return true;
+    }
+
+    /// <summary>Ends a registration: its tracks stop at once, its connections close outside every lock.</summary>
+    private bool Detach(SfuParticipant participant, string reason)
+    {
+        MediaRoom? room;
+        List<SfuParticipant>? offers = null;
+        bool retired = false;
+        ISubscribeConnection? subscribe;
+        lock (participant.RoomGate)
+        {
+            if (!participant.IsActive)
+            {
+                return false;
+            }
+
+            participant.IsActive = false;
+            room = participant.Room;
+            participant.Room = null;
+            // Forget the connection first: its Closed event must not re-enter the room for a participant that is gone.
+            subscribe = participant.Negotiator.Detach();
+            if (room is not null)
+            {
+                offers = room.Remove(participant, clearTracks: true, out retired);
+            }
+            else
+            {
+                foreach (var track in participant.Tracks)
+                {
+                    track.Targets = [];
+                }
+
+                participant.Tracks = [];
+            }
+        }
+
         subscribe?.Close("participant left");
+        participant.PublishPeer?.Close(reason);
+        if (room is not null)
+        {
+            Retire(room, retired);
+            SendOffers(offers!);
+            RaiseChanged(room.Id);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="mutate"/> on the participant under its room's lock (or its own when it has no room),
+    /// re-derives that room, lets its members offer, and raises <see cref="EdgesChanged"/>.
+    /// </summary>
+    private void Change(SfuParticipant participant, Action<SfuParticipant>? mutate)
+    {
+        MediaRoom? room;
+        List<SfuParticipant>? offers = null;
+        lock (participant.RoomGate)
+        {
+            room = participant.Room;
+            if (room is null)
+            {
+                mutate?.Invoke(participant);
+            }
+            else
+            {
+                offers = room.Change(participant, mutate);
+            }
+        }
+
+        if (offers is not null)
+        {
+            SendOffers(offers);
+        }
+
+        RaiseChanged(room?.Id);
+    }
+
+    private MediaRoom RoomOf(string sessionId) => _rooms.GetOrAdd(sessionId, static id => new MediaRoom(id));
+
+    private void Retire(MediaRoom room, bool retired)
+    {
+        if (retired)
+        {
+            _rooms.TryRemove(new KeyValuePair<string, MediaRoom>(room.Id, room));
+        }
+    }
+
+    /// <summary>Lets each negotiator write and send its offer; outside every routing lock.</summary>
+    private void SendOffers(List<SfuParticipant> offers)
+    {
+        foreach (var member in offers)
+        {
+            member.Negotiator.OfferIfNeeded(() => _subscribeFactory(this, member), _logOffer);
+        }
     }
 
     private void RaiseChanged(string? sessionId)
@@ -220,19 +322,5 @@ public sealed partial class SfuRouter : IRtpSink
         }
     }
 
-    private EdgeCounters CountersFor(string publisher, string alias, string subscriber)
-    {
-        var key = (publisher, alias, subscriber);
-        if (!_counters.TryGetValue(key, out var counters))
-        {
-            counters = new EdgeCounters();
-            _counters[key] = counters;
-        }
-
-        return counters;
-    }
-
     private long Now() => _time.GetTimestamp();
-
-    private static bool IsVideo(PublishedTrack track) => track.Kind == MediaKind.Video;
 }

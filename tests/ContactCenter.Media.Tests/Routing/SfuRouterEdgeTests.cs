@@ -63,14 +63,17 @@ public sealed class SfuRouterEdgeTests
         _h.Apply(("a", "*", "b"), ("a", "*", "c"));
         _h.Answer("b");
         _h.Answer("c");
-        var before = _h.Router.Table;
+        var aTrack = _h.Participants["a"].Tracks[0];
+        var before = aTrack.Targets;
 
         _h.Apply(("b", "*", "c"), ("a", "*", "c"));
-        var after = _h.Router.Table;
+        var after = aTrack.Targets;
         _h.Send("a", 1001, 1);
         _h.Send("b", 2001, 1);
 
-        Assert.NotSame(before, after);
+        Assert.NotSame(before, after); // one new array, swapped in one write
+        Assert.Equal(2, before.Length);
+        Assert.Equal("c", Assert.Single(after).Subscriber.Id);
         Assert.Empty(_h.Subscribes["b"].Rtp);
         Assert.Single(_h.Subscribes["c"].Rtp); // b→c waits for c's answer; a→c never stopped
         _h.Answer("c");
@@ -213,7 +216,7 @@ public sealed class SfuRouterEdgeTests
 
         Assert.True(connection.Closed);
         Assert.Empty(connection.Rtp);
-        Assert.Equal(0, _h.Router.Table.TrackCount);
+        Assert.Empty(_h.Participants["a"].Tracks[0].Targets);
     }
 
     [Fact]

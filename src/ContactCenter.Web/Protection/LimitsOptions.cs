@@ -22,9 +22,12 @@ public sealed class LimitsOptions
     [Range(4096, 16 * 1024 * 1024)]
     public int HubMessageBytes { get; set; } = 64 * 1024;
 
-    /// <summary>Largest JSON-RPC message on <c>/v3</c>.</summary>
+    /// <summary>
+    /// Largest JSON-RPC message on <c>/v3</c>. The Bandwidth SDK's <c>deviceDiagnostics</c> notifications carry
+    /// batches of WebRTC stats and are much larger than its SDP, so this stays at a megabyte.
+    /// </summary>
     [Range(4096, 16 * 1024 * 1024)]
-    public int DeviceMessageBytes { get; set; } = 64 * 1024;
+    public int DeviceMessageBytes { get; set; } = 1024 * 1024;
 
     /// <summary>REST requests per second per API credential (or per address without one), token bucket.</summary>
     [Range(1, 1_000_000)]

@@ -15,11 +15,18 @@ public static class SecurityHeaders
 
     public const string ReferrerPolicy = "strict-origin-when-cross-origin";
 
+    /// <summary>
+    /// nosniff and the referrer policy on every answer; the CSP on HTML documents, the only answers a browser runs
+    /// script in (nosniff keeps anything else from being taken for HTML).
+    /// </summary>
     public static void Add(HttpResponse response)
     {
         var headers = response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = ReferrerPolicy;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        if (response.ContentType?.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        }
     }
 }

@@ -14,7 +14,7 @@ public sealed class SecurityHeadersTests : IDisposable
     [Theory]
     [InlineData("/signin")]
     [InlineData("/call")]
-    [InlineData("/css/app.css")]
+    [InlineData("/")]
     public async Task Page_HasCspNosniffAndReferrerPolicy(string path)
     {
         await using var factory = new ApiFactory(_folder);
@@ -22,13 +22,25 @@ public sealed class SecurityHeadersTests : IDisposable
 
         var response = await client.GetAsync(path);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task StaticFile_HasNosniffAndReferrerPolicy()
+    {
+        await using var factory = new ApiFactory(_folder);
+
+        var response = await factory.CreateClient().GetAsync("/css/app.css");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }

@@ -124,7 +124,7 @@ public sealed class OddInputTests : IAsyncLifetime
     {
         await using var socket = await ConnectedDeviceAsync();
 
-        await socket.SendRawAsync("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"params\":{\"pad\":\"" + new string('x', 100 * 1024) + "\"}}");
+        await socket.SendRawAsync("{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"ping\",\"params\":{\"pad\":\"" + new string('x', 1100 * 1024) + "\"}}");
         var reply = await socket.ReceiveAsync();
 
         Assert.Null(reply);

@@ -3,10 +3,12 @@ using ContactCenter.Core.Routing;
 using ContactCenter.Data;
 using ContactCenter.Web.Api;
 using ContactCenter.Web.Auth;
+using ContactCenter.Web.Protection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Web;
 
@@ -49,17 +51,32 @@ public static class ApiServiceCollectionExtensions
                 ExceptionHandler = context => ApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ApiErrors.DefaultMessage(500)),
             });
             api.UseStatusCodePages(context =>
-                ApiErrors.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, ApiErrors.DefaultMessage(context.HttpContext.Response.StatusCode)));
+            {
+                var http = context.HttpContext;
+                var status = http.Response.StatusCode;
+                var message = status == StatusCodes.Status413PayloadTooLarge
+                    ? RequestBodyLimit.Message(null, http.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.RestBodyBytes)
+                    : ApiErrors.DefaultMessage(status);
+                return ApiErrors.WriteAsync(http, status, message);
+            });
+            api.Use((context, next) => RequestBodyLimit.Apply(
+                context, context.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.RestBodyBytes, next));
         });
         app.UseAuthentication();
         app.UseAuthorization();
 
+        // After authorization, so that the REST policy partitions by the API credential Basic auth found.
+        app.UseRateLimiter();
+
         app.MapOpenApi();
         var accounts = app.MapGroup(ApiPaths.Prefix + "/accounts/{accountId}")
             .RequireAuthorization(ApiAuthDefaults.AccountPolicy)
+            .RequireRateLimiting(RateLimitNames.Rest)
             .WithMetadata(
                 new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiError), ["application/json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ApiError), ["application/json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));
         accounts.MapParticipantsApi();
         accounts.MapSessionsApi();

@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = HostPaths.ResolveContentRoot(args),
 });
 
+builder.AddContactCenterProtection();
 builder.AddContactCenterUi();
 builder.AddContactCenterApi();
 builder.AddContactCenterMedia();
@@ -16,6 +17,7 @@ builder.AddContactCenterPhones();
 
 var app = builder.Build();
 
+app.UseContactCenterProtection();
 app.UseContactCenterUi();
 app.UseContactCenterApi();
 app.MapContactCenterMedia();

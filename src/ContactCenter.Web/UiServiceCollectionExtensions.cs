@@ -32,6 +32,7 @@ public static class UiServiceCollectionExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.AddContactCenterIdentity();
 
         services.AddOptions<CallCenterOptions>()
@@ -67,7 +68,8 @@ public static class UiServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapAccountEndpoints();
         app.MapUsageEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our Content-Security-Policy (SecurityHeaders) carries frame-ancestors; Blazor's own header would be a second policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 }

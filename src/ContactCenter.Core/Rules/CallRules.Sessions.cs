@@ -12,6 +12,15 @@ public static partial class CallRules
     /// </summary>
     public const int MaxSubscribedParticipants = 100;
 
+    /// <summary>Most entries in one Subscriptions body (the same participant may appear more than once; they merge).</summary>
+    public const int MaxSubscriptionEntries = 400;
+
+    /// <summary>Most distinct stream aliases subscribed from one participant (it publishes a handful: microphone, camera, screenShare).</summary>
+    public const int MaxStreamAliasesPerParticipant = 16;
+
+    /// <summary>Longest stream alias.</summary>
+    public const int MaxStreamAliasLength = 64;
+
     /// <summary>
     /// Whether <paramref name="participant"/> may join <paramref name="session"/>, which has
     /// <paramref name="memberCount"/> members now. Joining the session it is already in is allowed (idempotent).
@@ -59,6 +68,11 @@ public static partial class CallRules
 
         // Deserialized bodies may carry nulls where the record's types say otherwise.
         var entries = body.Participants ?? [];
+        if (entries.Count > MaxSubscriptionEntries)
+        {
+            return CallError.Validation($"Subscriptions may have at most {MaxSubscriptionEntries} participant entries; this one has {entries.Count}.");
+        }
+
         // Insertion order of first appearance; a null alias list stands for "all streams" and absorbs named ones.
         var order = new List<string>();
         var aliasesOf = new Dictionary<string, List<string>?>(StringComparer.Ordinal);
@@ -71,11 +85,23 @@ public static partial class CallRules
             }
 
             var aliases = entry.StreamAliases ?? [];
+            if (aliases.Count > MaxStreamAliasesPerParticipant)
+            {
+                return CallError.Validation(
+                    $"participants[{i}].streamAliases may name at most {MaxStreamAliasesPerParticipant} stream aliases; it has {aliases.Count}.");
+            }
+
             for (var j = 0; j < aliases.Count; j++)
             {
                 if (string.IsNullOrWhiteSpace(aliases[j]))
                 {
                     return CallError.Validation($"participants[{i}].streamAliases[{j}] must not be blank.");
+                }
+
+                if (aliases[j].Length > MaxStreamAliasLength)
+                {
+                    return CallError.Validation(
+                        $"participants[{i}].streamAliases[{j}] must be at most {MaxStreamAliasLength} characters; it has {aliases[j].Length}.");
                 }
             }
 
@@ -91,7 +117,14 @@ public static partial class CallRules
             }
             else if (known is not null)
             {
-                aliasesOf[entry.ParticipantId] = aliases.Count == 0 ? null : known.Union(aliases, StringComparer.Ordinal).ToList();
+                var merged = aliases.Count == 0 ? null : known.Union(aliases, StringComparer.Ordinal).ToList();
+                if (merged?.Count > MaxStreamAliasesPerParticipant)
+                {
+                    return CallError.Validation(
+                        $"Subscriptions may name at most {MaxStreamAliasesPerParticipant} stream aliases of participant {entry.ParticipantId}.");
+                }
+
+                aliasesOf[entry.ParticipantId] = merged;
             }
         }
 
@@ -116,8 +149,9 @@ public static partial class CallRules
             return CallError.Validation($"Subscriptions name participant {participantId}, which does not exist.");
         }
 
+        // Another account's participant reads exactly like a missing one, so that ids cannot be probed across accounts.
         return found.AccountId == accountId
             ? null
-            : CallError.Forbidden($"Subscriptions name participant {participantId}, which account {accountId} has no access to.");
+            : CallError.Validation($"Subscriptions name participant {participantId}, which does not exist.");
     }
 }

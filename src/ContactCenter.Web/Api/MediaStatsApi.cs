@@ -20,6 +20,7 @@ public static class MediaStatsApi
             .WithName("GetMediaStats")
             .WithSummary("The media transport's counters since start, and the live peer count.")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiAuthDefaults.Scheme).RequireAuthenticatedUser())
+            .RequireRateLimiting(Protection.RateLimitNames.Rest)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized)
             .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
 

@@ -1,40 +1,39 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using ContactCenter.Data;
 using ContactCenter.Web.Api;
+using ContactCenter.Web.Protection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Web.Auth;
 
 /// <summary>
-/// HTTP Basic authentication against the API credentials: the username finds the credential, the password is
-/// checked against its PBKDF2 hash. A successful check is remembered for a few minutes (keyed by the stored hash,
-/// holding only a SHA-256 of the secret) so that a busy client does not pay PBKDF2 on every call; the credential
-/// row is still read every time, so a revoked credential stops working at once.
+/// HTTP Basic authentication against the API credentials: the username finds the credential, and
+/// <see cref="ApiCredentialVerifier"/> checks the secret (same cost for unknown usernames, successful checks
+/// remembered briefly, failures rate-limited per username and per address). The credential row is read on every
+/// request, so a revoked credential stops working at once.
 /// </summary>
 internal sealed partial class BasicAuthenticationHandler : AuthenticationHandler<AuthenticationSchemeOptions>
 {
-    private static readonly TimeSpan s_verifiedFor = TimeSpan.FromMinutes(5);
+    private const string ThrottledKey = "cc.auth.retryAfter";
 
     private readonly ContactCenterDbContext _db;
-    private readonly IMemoryCache _cache;
+    private readonly ApiCredentialVerifier _verifier;
 
     public BasicAuthenticationHandler(
         IOptionsMonitor<AuthenticationSchemeOptions> options,
         ILoggerFactory logger,
         UrlEncoder encoder,
         ContactCenterDbContext db,
-        IMemoryCache cache)
+        ApiCredentialVerifier verifier)
         : base(options, logger, encoder)
     {
         _db = db;
-        _cache = cache;
+        _verifier = verifier;
     }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -52,7 +51,15 @@ internal sealed partial class BasicAuthenticationHandler : AuthenticationHandler
 
         var credential = await _db.ApiCredentials.AsNoTracking()
             .FirstOrDefaultAsync(c => c.Username == username, Context.RequestAborted);
-        if (credential is null || !credential.IsActive || !Verify(credential.Id, credential.SecretHash, secret))
+        var check = _verifier.Verify(credential, username, secret, ClientAddress.Of(Context), out var retryAfter);
+        if (check == CredentialCheck.Throttled)
+        {
+            Context.Items[ThrottledKey] = retryAfter;
+            Log.CredentialThrottled(Logger, username);
+            return AuthenticateResult.Fail("Too many failed attempts.");
+        }
+
+        if (check != CredentialCheck.Valid || credential is null)
         {
             Log.CredentialRefused(Logger, username);
             return AuthenticateResult.Fail("Invalid username or password.");
@@ -70,6 +77,12 @@ internal sealed partial class BasicAuthenticationHandler : AuthenticationHandler
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.TryGetValue(ThrottledKey, out var value) && value is int retryAfter)
+        {
+            return TooManyRequests.WriteAsync(Context, RateLimitNames.AuthFailures, retryAfter,
+                TooManyRequests.Describe(RateLimitNames.AuthFailures, retryAfter));
+        }
+
         Response.Headers.WWWAuthenticate = $"Basic realm=\"{ApiAuthDefaults.Realm}\", charset=\"UTF-8\"";
         var message = Request.Headers.Authorization.Count == 0
             ? "Authentication required: send HTTP Basic credentials of an API credential of this account."
@@ -79,24 +92,6 @@ internal sealed partial class BasicAuthenticationHandler : AuthenticationHandler
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ApiErrors.WriteAsync(Context, StatusCodes.Status403Forbidden, "These credentials have no access to this account.");
-
-    private bool Verify(string credentialId, string storedHash, string secret)
-    {
-        var key = (nameof(BasicAuthenticationHandler), credentialId, storedHash);
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-        if (_cache.TryGetValue(key, out byte[]? known) && known is not null)
-        {
-            return CryptographicOperations.FixedTimeEquals(known, digest);
-        }
-
-        if (!ApiSecretHasher.Verify(secret, storedHash))
-        {
-            return false;
-        }
-
-        _cache.Set(key, digest, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = s_verifiedFor, Size = 1 });
-        return true;
-    }
 
     private static bool TryDecode(string? parameter, out string username, out string secret)
     {
@@ -131,5 +126,8 @@ internal sealed partial class BasicAuthenticationHandler : AuthenticationHandler
     {
         [LoggerMessage(1, LogLevel.Information, "API credentials refused for username {Username}")]
         public static partial void CredentialRefused(ILogger logger, string username);
+
+        [LoggerMessage(2, LogLevel.Information, "API credentials for username {Username} not checked: too many recent failures")]
+        public static partial void CredentialThrottled(ILogger logger, string username);
     }
 }

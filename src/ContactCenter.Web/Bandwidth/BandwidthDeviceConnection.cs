@@ -10,9 +10,8 @@ namespace ContactCenter.Web.Bandwidth;
 /// from the offer's streamMetadata and from ontrack, so the core's streamAvailable/Unavailable events have no
 /// message of their own here (removed m-lines end the tracks, which fires the SDK's onStreamUnavailable).
 /// </summary>
-internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger) : ISignalingClient
+internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger, int maxMessageBytes) : ISignalingClient
 {
-    private const int MaxMessageBytes = 1024 * 1024;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private string _endpointId = string.Empty;
 
@@ -120,9 +119,12 @@ internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger
             }
 
             message.Write(buffer, 0, received.Count);
-            if (message.Length > MaxMessageBytes)
+            if (message.Length > maxMessageBytes)
             {
-                throw new WebSocketException(WebSocketError.Faulted, "message too large");
+                // RFC 6455 §7.4.1: 1009, the message is too big to process.
+                BandwidthLog.MessageTooBig(logger, maxMessageBytes);
+                await CloseAsync(WebSocketCloseStatus.MessageTooBig, $"message larger than {maxMessageBytes} bytes");
+                return null;
             }
 
             if (received.EndOfMessage)

@@ -25,7 +25,8 @@ internal static class BandwidthDeviceEndpoint
         var query = context.Request.Query;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BandwidthDeviceEndpoint).FullName!);
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        var connection = new BandwidthDeviceConnection(socket, logger);
+        var limits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Protection.LimitsOptions>>().Value;
+        var connection = new BandwidthDeviceConnection(socket, logger, limits.DeviceMessageBytes);
         await connection.RunAsync(
             services.GetRequiredService<SignalingCore>(),
             query["token"].ToString(),

@@ -23,6 +23,9 @@ internal static partial class BandwidthLog
     [LoggerMessage(7, LogLevel.Warning, "Webhook queue full: {Event} for participant {ParticipantId} dropped")]
     public static partial void WebhookDropped(ILogger logger, string @event, string participantId);
 
+    [LoggerMessage(9, LogLevel.Information, "Bandwidth device message over {MaxBytes} bytes: socket closed with 1009")]
+    public static partial void MessageTooBig(ILogger logger, int maxBytes);
+
     [LoggerMessage(8, LogLevel.Error, "Bandwidth device {ParticipantId}: method {Method} failed")]
     public static partial void RpcFailed(ILogger logger, string participantId, string method, Exception exception);
 }

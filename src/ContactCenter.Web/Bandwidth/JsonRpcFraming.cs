@@ -61,9 +61,10 @@ public static class JsonRpcFraming
                 return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: jsonrpc must be \"2.0\".", id);
             }
 
-            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || string.IsNullOrEmpty(method.GetString()))
+            if (!root.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String
+                || !TryGetString(method, out var methodName) || string.IsNullOrEmpty(methodName))
             {
-                return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: method must be a non-empty string.", id);
+                return Fail(JsonRpcErrorCodes.InvalidRequest, "Invalid request: method must be a non-empty string of valid Unicode.", id);
             }
 
             var parameters = default(JsonElement);
@@ -74,10 +75,15 @@ public static class JsonRpcFraming
                     return Fail(JsonRpcErrorCodes.InvalidParams, "Invalid params: params must be an object or an array.", id);
                 }
 
+                if (!AllStringsValid(p, depth: 0))
+                {
+                    return Fail(JsonRpcErrorCodes.InvalidParams, "Invalid params: a string is not valid Unicode (a lone surrogate escape).", id);
+                }
+
                 parameters = p.Clone();
             }
 
-            return new JsonRpcParseResult(new JsonRpcRequest(method.GetString()!, parameters, id), null, null);
+            return new JsonRpcParseResult(new JsonRpcRequest(methodName, parameters, id), null, null);
         }
     }
 
@@ -102,6 +108,65 @@ public static class JsonRpcFraming
         ["method"] = method,
         ["params"] = parameters,
     }.ToJsonString();
+
+    /// <summary>
+    /// JSON may escape a lone UTF-16 surrogate (<c>"\ud800"</c>), which parses but cannot become a .NET string
+    /// (<see cref="JsonElement.GetString"/> throws). Such text is refused here, once, so no handler meets it.
+    /// </summary>
+    private static bool TryGetString(JsonElement element, out string value)
+    {
+        try
+        {
+            value = element.GetString() ?? string.Empty;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool AllStringsValid(JsonElement element, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                return TryGetString(element, out _);
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (!AllStringsValid(item, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try
+                    {
+                        name = property.Name;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return false;
+                    }
+
+                    if (name.Length > 0 && !AllStringsValid(property.Value, depth + 1))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return true;
+        }
+    }
 
     private static JsonRpcParseResult Fail(int code, string message, JsonElement? id) => new(null, new JsonRpcError(code, message), id);
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ContactCenter.Web.Protection;
 
 namespace ContactCenter.Web.Identity;
 
@@ -15,15 +16,21 @@ public static class AccountEndpoints
     {
         // The token is checked in the handlers, so that a stale form ends on the sign-in page with a message instead
         // of a bare 400 (the framework's automatic check throws before the handler runs).
-        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery();
+        app.MapPost(SignInPath, SignInAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimitNames.SignInAddress);
         app.MapPost(SignOutPath, SignOutAsync).RequireAuthorization().DisableAntiforgery();
         return app;
     }
 
-    /// <summary>Checks the password; on success sets the cookie and goes back to where the user was headed.</summary>
-    private static async Task<RedirectHttpResult> SignInAsync(
+    /// <summary>
+    /// Checks the password; on success sets the cookie and goes back to where the user was headed. Attempts are
+    /// limited per address (the endpoint's rate-limit policy) and per user (here, once the form names the user),
+    /// failures lock the account (Identity lockout, <see cref="StaffSignInOptions"/>), and an unknown email costs
+    /// the same hashing as a known one.
+    /// </summary>
+    private static async Task<IResult> SignInAsync(
         [FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn)
+        HttpContext context, IAntiforgery antiforgery, SignInManager<IdentityUser> signIn,
+        SignInUserLimiter perUser, UnknownUserPasswordCheck unknownUser)
     {
         var target = SafeReturnUrl(returnUrl);
         if (!await antiforgery.IsRequestValidAsync(context))
@@ -36,7 +43,20 @@ public static class AccountEndpoints
             return TypedResults.LocalRedirect(SignInPage(target, "missing"));
         }
 
-        var result = await signIn.PasswordSignInAsync(email.Trim(), password, isPersistent: false, lockoutOnFailure: true);
+        if (!perUser.TryAcquire(email, out var retryAfter))
+        {
+            await TooManyRequests.WriteAsync(context, RateLimitNames.SignInUser, retryAfter, TooManyRequests.Describe(RateLimitNames.SignInUser, retryAfter));
+            return TypedResults.Empty;
+        }
+
+        var user = await signIn.UserManager.FindByNameAsync(email.Trim());
+        if (user is null)
+        {
+            unknownUser.Spend(password);
+            return TypedResults.LocalRedirect(SignInPage(target, "invalid"));
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             return TypedResults.LocalRedirect(SignInPage(target, "locked"));

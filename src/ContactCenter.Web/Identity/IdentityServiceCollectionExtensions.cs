@@ -13,6 +13,8 @@ public static class IdentityServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        services.AddOptions<StaffSignInOptions>().BindConfiguration(StaffSignInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var signIn = builder.Configuration.GetSection(StaffSignInOptions.SectionName).Get<StaffSignInOptions>() ?? new StaffSignInOptions();
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
@@ -27,12 +29,17 @@ public static class IdentityServiceCollectionExtensions
             o.AccessDeniedPath = "/access-denied";
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddIdentityCore<IdentityUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 10;
-                o.Lockout.MaxFailedAccessAttempts = 10;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = signIn.MaxFailedAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromSeconds(signIn.LockoutSeconds);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<ContactCenterDbContext>()
@@ -41,6 +48,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddScoped<IContactCenterSeeder, DemoUserSeeder>();
+        services.AddSingleton<UnknownUserPasswordCheck>();
         return builder;
     }
 }

@@ -41,16 +41,28 @@ public sealed class RtcHub(SignalingCore core, IHubContext<RtcHub, IRtcClient> h
     }
 
     /// <summary>Publish connection: the client's offer and its streams' aliases → the server's answer.</summary>
-    public PublishResult Publish(PublishRequest request) => Run(s => s.Publish(request.Sdp, request.Streams ?? []));
+    public PublishResult Publish(PublishRequest? request)
+    {
+        var streams = SignalingInput.CheckPublish(request);
+        return Run(s => s.Publish(request!.Sdp, streams));
+    }
 
     /// <summary>Subscribe connection: the client's answer to the offer of <see cref="AnswerRequest.SdpRevision"/>.</summary>
-    public void Answer(AnswerRequest request) => Run(s =>
+    public void Answer(AnswerRequest? request)
     {
-        s.Answer(request.Sdp, request.SdpRevision);
-        return true;
-    });
+        SignalingInput.CheckAnswer(request);
+        Run(s =>
+        {
+            s.Answer(request!.Sdp, request.SdpRevision);
+            return true;
+        });
+    }
 
-    public bool Unpublish(string alias) => Run(s => s.Unpublish(alias));
+    public bool Unpublish(string? alias)
+    {
+        SignalingInput.CheckAlias(alias);
+        return Run(s => s.Unpublish(alias!));
+    }
 
     /// <summary>Asks for a new subscribe offer (after the client's subscribe connection failed).</summary>
     public void RestartIce() => Run(s =>

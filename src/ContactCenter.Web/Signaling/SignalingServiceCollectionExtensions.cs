@@ -5,6 +5,7 @@ using ContactCenter.Media.Transport;
 using ContactCenter.Web.Api;
 using ContactCenter.Web.Auth;
 using ContactCenter.Web.Signaling;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContactCenter.Web;
@@ -32,7 +33,14 @@ public static class SignalingServiceCollectionExtensions
         services.AddSingleton<IMediaRouter, SfuMediaRouterAdapter>();
         services.RemoveAll<IMediaSnapshotSource>();
         services.AddSingleton<IMediaSnapshotSource, SfuMediaSnapshotSource>();
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 256 * 1024);
+        // Every hub's calls are logged by SignalingCallFilter (refusals without stack traces), not by SignalR's
+        // dispatcher, which logs each HubException at Error with its stack trace.
+        builder.Logging.AddFilter(SignalingCallFilter.DispatcherCategory, LogLevel.None);
+        services.AddSignalR(o => o.AddFilter<SignalingCallFilter>())
+            // Only our hub: Blazor's circuit hub keeps its own (smaller) limit.
+            .AddHubOptions<RtcHub>(o => o.MaximumReceiveMessageSize =
+                builder.Configuration.GetValue<int?>($"{Protection.LimitsOptions.SectionName}:{nameof(Protection.LimitsOptions.HubMessageBytes)}")
+                ?? new Protection.LimitsOptions().HubMessageBytes);
         return builder;
     }
 
@@ -42,6 +50,7 @@ public static class SignalingServiceCollectionExtensions
         // Same group, auth and error handling as the REST API it extends (ApiServiceCollectionExtensions).
         app.MapGroup(ApiPaths.Prefix + "/accounts/{accountId}")
             .RequireAuthorization(ApiAuthDefaults.AccountPolicy)
+            .RequireRateLimiting(Protection.RateLimitNames.Rest)
             .MapMediaApi();
         return app;
     }

@@ -26,7 +26,10 @@ public static class UsageEndpoints
     public static async Task<IReadOnlyList<UsageRow>> ComputeAsync(IUsageLog log, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken ct)
     {
         var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        // The day after 9999-12-31 does not exist: a range reaching it ends at the last representable instant.
+        var end = to == DateOnly.MaxValue
+            ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         return UsageReport.Compute(await log.ListAsync(start, end, ct), start, end, now);
     }
 

@@ -200,12 +200,61 @@ public sealed class CallRulesTests
     }
 
     [Fact]
-    public void CheckSubscriptionTarget_AnotherAccount_IsForbidden()
+    public void CheckSubscriptionTarget_AnotherAccount_SameErrorAsUnknown()
     {
+        // Ids must not be probed across accounts: another account's participant reads exactly like a missing one.
         var harness = new CallHarness();
         var foreign = harness.NewParticipant("p", CallHarness.OtherAccountId);
 
-        Assert.Equal(CallErrorKind.Forbidden, CallRules.CheckSubscriptionTarget(CallHarness.AccountId, "p", foreign)?.Kind);
+        var error = CallRules.CheckSubscriptionTarget(CallHarness.AccountId, "p", foreign);
+        var missing = CallRules.CheckSubscriptionTarget(CallHarness.AccountId, "p", null);
+
+        Assert.Equal(CallErrorKind.Validation, error?.Kind);
+        Assert.Equal(missing?.Kind, error?.Kind);
+        Assert.Equal(missing?.Message, error?.Message);
+    }
+
+    [Fact]
+    public void NormalizeSubscriptions_TooManyAliases_FailsValidation()
+    {
+        var aliases = Enumerable.Range(0, CallRules.MaxStreamAliasesPerParticipant + 1).Select(i => $"a{i}").ToList();
+
+        var result = CallRules.NormalizeSubscriptions("s", new Subscriptions(null, [new ParticipantSubscription("p", aliases)]));
+
+        Assert.Equal(CallErrorKind.Validation, result.Error?.Kind);
+        Assert.Contains($"at most {CallRules.MaxStreamAliasesPerParticipant} stream aliases", result.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NormalizeSubscriptions_AliasesSpreadOverRepeatedEntries_FailsValidation()
+    {
+        var entries = Enumerable.Range(0, CallRules.MaxStreamAliasesPerParticipant + 1)
+            .Select(i => new ParticipantSubscription("p", [$"a{i}"])).ToList();
+
+        var result = CallRules.NormalizeSubscriptions("s", new Subscriptions(null, entries));
+
+        Assert.Equal(CallErrorKind.Validation, result.Error?.Kind);
+    }
+
+    [Fact]
+    public void NormalizeSubscriptions_AliasTooLong_FailsValidation()
+    {
+        var alias = new string('a', CallRules.MaxStreamAliasLength + 1);
+
+        var result = CallRules.NormalizeSubscriptions("s", new Subscriptions(null, [new ParticipantSubscription("p", [alias])]));
+
+        Assert.Equal(CallErrorKind.Validation, result.Error?.Kind);
+        Assert.Contains($"at most {CallRules.MaxStreamAliasLength} characters", result.Error?.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NormalizeSubscriptions_TooManyEntries_FailsValidation()
+    {
+        var entries = Enumerable.Range(0, CallRules.MaxSubscriptionEntries + 1).Select(_ => new ParticipantSubscription("p")).ToList();
+
+        var result = CallRules.NormalizeSubscriptions("s", new Subscriptions(null, entries));
+
+        Assert.Equal(CallErrorKind.Validation, result.Error?.Kind);
     }
 
     [Fact]

@@ -104,7 +104,7 @@ public sealed partial class SessionServiceTests
     }
 
     [Fact]
-    public async Task AddMemberAsync_SubscriptionNamingAnotherAccountsParticipant_IsForbiddenAndChangesNothing()
+    public async Task AddMemberAsync_SubscriptionNamingAnotherAccountsParticipant_IsRefusedAsIfMissingAndChangesNothing()
     {
         var session = _h.NewSession();
         var participant = _h.NewParticipant();
@@ -113,7 +113,7 @@ public sealed partial class SessionServiceTests
 
         Assertions.Fails(
             await _h.Sessions.AddMemberAsync(AccountId, session.Id, participant.Id, new Subscriptions(null, [new(foreign.Id)])),
-            CallErrorKind.Forbidden);
+            CallErrorKind.Validation);
 
         Assert.Equal(before, _h.Store.Snapshot());
         Assert.Empty(_h.Router.Applied);

@@ -93,6 +93,21 @@ public sealed class SignInTests : IDisposable
         Assert.StartsWith("day,tag,participant_minutes,participants", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0001-01-01", "9999-12-31")]
+    [InlineData("9999-12-31", "9999-12-31")]
+    public async Task UsageCsv_RangeToTheLastRepresentableDay_Answers200(string from, string to)
+    {
+        await using var factory = new ApiFactory(_folder).WithDemoPassword();
+        var client = SignInClient.NewClient(factory);
+        await SignInClient.SignInAsync(client, "admin@demo.local", SignInClient.Password);
+
+        var response = await client.GetAsync($"/admin/usage.csv?from={from}&to={to}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("day,tag,participant_minutes,participants", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SignOut_SignedIn_CookieNoLongerOpensPages()
     {

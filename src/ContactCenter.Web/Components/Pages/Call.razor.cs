@@ -1,6 +1,7 @@
 using ContactCenter.Core.CallModes;
 using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components.Shared;
+using ContactCenter.Web.Protection;
 using ContactCenter.Web.Ui;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -26,6 +27,12 @@ public partial class Call : LiveComponentBase
 
     [Inject]
     private MediaTokenIssuer Tokens { get; set; } = default!;
+
+    [Inject]
+    private CallStartLimiter CallStarts { get; set; } = default!;
+
+    [Inject]
+    private CircuitClientAddress Client { get; set; } = default!;
 
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
@@ -126,6 +133,12 @@ public partial class Call : LiveComponentBase
         _error = null;
         try
         {
+            if (CallStarts.TryStart(Client.Address) is { } refused)
+            {
+                _error = refused;
+                return;
+            }
+
             var microphone = await Media.RequestMicrophoneAsync();
             if (!microphone.Ok)
             {

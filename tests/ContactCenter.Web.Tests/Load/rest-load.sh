@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# REST under concurrent clients: POST /v1/accounts/demo/sessions with `hey` (Debian package `hey`), on loopback,
+# against a freshly started server with its own SQLite file. Bounded: N requests, C concurrent clients.
+#   cpu tests/ContactCenter.Web.Tests/Load/rest-load.sh [N=4000] [C=200] [DLL=src/ContactCenter.Web/bin/Release/net10.0/ContactCenter.Web.dll]
+# The rate limits are raised for the run (Limits__RestPerSecond, Limits__RestBurst): they would otherwise answer
+# most of the burst with 429, which is what they are for.
+set -euo pipefail
+N=${1:-4000}
+C=${2:-200}
+DLL=${3:-src/ContactCenter.Web/bin/Release/net10.0/ContactCenter.Web.dll}
+PORT=${PORT:-5191}
+command -v hey >/dev/null || { echo "hey is missing: apt-get install hey" >&2; exit 2; }
+DIR=$(mktemp -d /tmp/cc-rest-load.XXXXXX)
+Urls=http://127.0.0.1:$PORT Media__Port=0 Sip__Enabled=false Demo__SeedUsers=false \
+  ConnectionStrings__ContactCenter="Data Source=$DIR/cc.db" Tokens__KeyFile="$DIR/token.key" \
+  Limits__RestPerSecond=1000000 Limits__RestBurst=1000000 \
+  dotnet "$DLL" >"$DIR/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DIR"' EXIT
+URL=http://127.0.0.1:$PORT/v1/accounts/demo/sessions
+for _ in $(seq 100); do
+  curl -s -o /dev/null -u demo:demo-secret-change-me -H 'Content-Type: application/json' -d '{"tag":"warm"}' "$URL" && break
+  sleep 0.2
+done
+# Warm-up (JIT, connection pool, the credential check), then the measured run.
+hey -n 400 -c 20 -m POST -a demo:demo-secret-change-me -T application/json -d '{"tag":"load"}' "$URL" >/dev/null
+hey -n "$N" -c "$C" -m POST -a demo:demo-secret-change-me -T application/json -d '{"tag":"load"}' "$URL" \
+  | grep -E 'Requests/sec|Average|Slowest|Fastest|10%|50%|90%|99%|\[[0-9]+\]'

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace ContactCenter.E2E.Sfu;
 
 /// <summary>
-/// Three real Chromium participants through the SFU while the REST API switches call modes (CALL-MODES.md).
+/// Three real Chromium participants through the SFU while the REST API switches call modes (src/ContactCenter.Core/CallModes/README.md).
 /// Every phase checks presence and absence in the receiving browser (getStats) and in the server's edge counters.
 /// </summary>
 [Collection(BrowserCollection.Name)]

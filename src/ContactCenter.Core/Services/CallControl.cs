@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace ContactCenter.Core.Services;
 
 /// <summary>
-/// Switches a live call between the modes of shared/docs/CALL-MODES.md: plans every member's subscriptions,
+/// Switches a live call between the modes of CallModes/README.md: plans every member's subscriptions,
 /// stores them and the mode in one commit, hands the router the new edges, and audits the change.
 /// </summary>
 public sealed class CallControl

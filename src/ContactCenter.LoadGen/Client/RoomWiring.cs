@@ -9,6 +9,6 @@ internal enum RoomWiring
     /// <summary>Member 0 publishes; every other member receives it.</summary>
     Fanout,
 
-    /// <summary>Members are customer, agent, supervisor; whisper mode (CALL-MODES.md).</summary>
+    /// <summary>Members are customer, agent, supervisor; whisper mode (src/ContactCenter.Core/CallModes/README.md).</summary>
     Whisper,
 }

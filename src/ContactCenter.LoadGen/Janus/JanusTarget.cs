@@ -94,7 +94,7 @@ internal sealed class JanusTarget(string url, LoadStats stats) : ILoadTarget
         _startGate.Dispose();
     }
 
-    /// <summary>Whom member <paramref name="i"/> receives; whisper as in CALL-MODES.md (C←A, A←C+S, S←C+A).</summary>
+    /// <summary>Whom member <paramref name="i"/> receives; whisper as in src/ContactCenter.Core/CallModes/README.md (C←A, A←C+S, S←C+A).</summary>
     internal static IEnumerable<int> Sources(RoomWiring wiring, int i, int count) => wiring switch
     {
         RoomWiring.Whisper => i switch

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ContactCenter.Web.Api;
 
 /// <summary>
-/// Our extension to the Bandwidth API: who hears whom in a call (shared/docs/CALL-MODES.md),
+/// Our extension to the Bandwidth API: who hears whom in a call (src/ContactCenter.Core/CallModes/README.md),
 /// <c>/v1/accounts/{accountId}/sessions/{sessionId}/mode</c>.
 /// </summary>
 public static class CallModesApi

@@ -22,7 +22,7 @@ public sealed class CallModePlannerTests
     private static readonly RosterEntry[] _everyRoleTwice =
         [new("c", Customer), new("c2", Customer), new("a", Agent), new("a2", Agent), new("s", Supervisor), new("s2", Supervisor)];
 
-    /// <summary>CALL-MODES.md, one row per mode, for one customer, one agent and one supervisor.</summary>
+    /// <summary>The table of src/ContactCenter.Core/CallModes/README.md, one row per mode, for one customer, one agent and one supervisor.</summary>
     public static TheoryData<CallMode, string[]> CanonicalTable => new()
     {
         { CallMode.FullyWired, ["a/* -> c", "s/* -> c", "c/* -> a", "s/* -> a", "c/* -> s", "a/* -> s"] },

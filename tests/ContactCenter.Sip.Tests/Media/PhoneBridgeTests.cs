@@ -68,7 +68,7 @@ public sealed class PhoneBridgeTests
     {
         var sender = new RecordingSender();
         using var bridge = new PhoneBridge(sender, G711Codec.Pcma, mixSampleRate: mixRate);
-        // Whisper: the customer phone is subscribed to the agent only (CALL-MODES.md).
+        // Whisper: the customer phone is subscribed to the agent only (src/ContactCenter.Core/CallModes/README.md).
         bridge.SetStreams(["agent"]);
 
         var audio = Run(bridge, sender, G711Codec.Pcma, ("agent", 500), ("supervisor", 1500));

@@ -22,7 +22,7 @@ public sealed class CallModesApiTests(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("whisper", (string)(await response.ReadJsonAsync())["mode"]!);
 
-        // CALL-MODES.md, whisper: C receives A; A receives C and S's microphone only; S receives C and A.
+        // src/ContactCenter.Core/CallModes/README.md, whisper: C receives A; A receives C and S's microphone only; S receives C and A.
         ForwardingEdge[] expected =
         [
             new(agent, ForwardingEdge.AnyAlias, customer),

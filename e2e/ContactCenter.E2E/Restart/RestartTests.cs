@@ -12,10 +12,10 @@ namespace ContactCenter.E2E.Restart;
 /// waits; the host process is killed (SIGKILL) and a new one started on the same database and ports. The pages
 /// reconnect by themselves: audio flows again in all three browsers (getStats), the customer still receives nothing
 /// from the supervisor (the whisper held) and the waiting caller is still first in line. Then a SIGTERM stops the host
-/// gracefully. Rounds of kill and start: CC_E2E_RESTART_ROUNDS (default 1). In the UI collection only so that it does
-/// not run beside the other page tests (the machine has two cores); it uses its own host and browser.
+/// gracefully. Rounds of kill and start: CC_E2E_RESTART_ROUNDS (default 1). It runs alone (<see cref="RestartCollection"/>),
+/// with its own host and browser.
 /// </summary>
-[Collection(UiCollection.Name)]
+[Collection(RestartCollection.Name)]
 public sealed class RestartTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly ChildHost _host = new();

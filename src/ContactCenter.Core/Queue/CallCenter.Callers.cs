@@ -51,10 +51,16 @@ public sealed partial class CallCenter
             var resume = ResumeSecrets.New();
             lock (_state)
             {
-                _calls[session.Value.Id] = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now)
+                var call = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now)
                 {
                     CustomerResumeHash = ResumeSecrets.Hash(resume),
                 };
+
+                // The caller's page has not connected its media yet: until it does, the caller counts as away, so a
+                // page closed before its media connection opened (which no disconnect will ever report) still ends
+                // the call after the grace period.
+                call.Absent[participant.Value.Id] = now;
+                _calls[session.Value.Id] = call;
                 _queue.Enqueue(session.Value.Id, now);
                 _journal.MarkCall(session.Value.Id);
                 DispatchLocked();

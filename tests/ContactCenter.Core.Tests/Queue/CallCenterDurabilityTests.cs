@@ -169,6 +169,32 @@ public sealed class CallCenterDurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task ExpireOffersAsync_CallerPageNeverConnectsItsMedia_CallEndsAfterTheGrace()
+    {
+        var call = await StartCallAsync("Gone Soon");
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(29));
+        await _center.ExpireOffersAsync();
+        Assert.Equal(CallState.Waiting, _center.GetCallerView(call.CallId)?.State);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await _center.ExpireOffersAsync();
+        Assert.Equal(CallState.Ended, _center.GetCallerView(call.CallId)?.State);
+    }
+
+    [Fact]
+    public async Task ExpireOffersAsync_CallerPageConnectsItsMedia_CallWaitsBeyondTheGrace()
+    {
+        var call = await StartCallAsync("Patient Pat");
+        _center.MemberConnected(call.ParticipantId);
+
+        _harness.Time.Advance(TimeSpan.FromSeconds(60));
+        await _center.ExpireOffersAsync();
+
+        Assert.Equal(CallState.Waiting, _center.GetCallerView(call.CallId)?.State);
+    }
+
+    [Fact]
     public async Task ExpireOffersAsync_AgentBackWithinGrace_CallGoesOn()
     {
         var call = await ConnectAsync(Alice, "Carol");
@@ -297,6 +323,7 @@ public sealed class CallCenterDurabilityTests : IDisposable
     {
         await _center.SetAgentStatusAsync(agent, AgentStatus.Available);
         var call = await StartCallAsync(callerName);
+        _center.MemberConnected(call.ParticipantId);   // the caller's page opened its media connection
         var accepted = await _center.AcceptAsync(agent, call.CallId);
         Assert.True(accepted.IsSuccess, accepted.ToString());
         return call;

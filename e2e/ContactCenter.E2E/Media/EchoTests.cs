@@ -90,6 +90,41 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Echo_PageClosesItsPeerConnection_ServerClosesThePeerOnCloseNotify()
+    {
+        await using var context = await fixture.Browser.NewContextAsync();
+        var page = await OpenEchoPageAsync(context);
+        var negotiation = await page.EvaluateAsync<EchoNegotiation>("p => window.runEcho(p, false)", "gcm");
+        await PollAsync(page, s => s.State == "connected" && s.AudioBytesReceived > 0);
+        // Our answer's ufrag is the server peer's id.
+        int at = negotiation.Answer.IndexOf("a=ice-ufrag:", StringComparison.Ordinal) + "a=ice-ufrag:".Length;
+        string peerId = negotiation.Answer[at..negotiation.Answer.IndexOf('\r', at)];
+        var closed = new TaskCompletionSource<PeerConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnClosed(PeerConnection peer)
+        {
+            if (peer.Id == peerId)
+            {
+                closed.TrySetResult(peer);
+            }
+        }
+
+        fixture.Host.Transport.PeerClosed += OnClosed;
+        try
+        {
+            Assert.True(fixture.Host.Transport.TryGetPeer(peerId, out _), "the server peer is not live");
+            await page.EvaluateAsync("() => window.pc.close()");
+
+            // Chromium sends close_notify; the reason shows the close came from it, not from the consent timeout.
+            var peer = await closed.Task.WaitAsync(Deadline);
+            Assert.Equal("DTLS close_notify received", peer.CloseReason);
+        }
+        finally
+        {
+            fixture.Host.Transport.PeerClosed -= OnClosed;
+        }
+    }
+
     private async Task<IPage> OpenEchoPageAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();

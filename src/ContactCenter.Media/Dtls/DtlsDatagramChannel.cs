@@ -61,6 +61,9 @@ public sealed class DtlsDatagramChannel : DatagramTransport
         return added;
     }
 
+    /// <summary>Datagrams queued and not read yet.</summary>
+    public int Pending => _queue.Count;
+
     public int GetReceiveLimit() => ReceiveLimit;
 
     public int GetSendLimit() => SendLimit;

@@ -34,17 +34,20 @@ public static class DtlsHandshake
         long started = Stopwatch.GetTimestamp();
         DtlsTransport transport;
         DtlsSrtpKeys? keys;
+        DtlsAlertLog alerts;
         try
         {
             if (role == DtlsRole.Server)
             {
                 var server = DtlsSrtpServer.Create(settings);
+                alerts = server.Alerts;
                 transport = new DtlsServerProtocol().Accept(server, channel);
                 keys = server.Keys;
             }
             else
             {
                 var client = DtlsSrtpClient.Create(settings);
+                alerts = client.Alerts;
                 transport = new DtlsClientProtocol().Connect(client, channel);
                 keys = client.Keys;
             }
@@ -61,11 +64,12 @@ public static class DtlsHandshake
             return;
         }
 
-        completion.TrySetResult(new DtlsHandshakeResult(keys, Stopwatch.GetElapsedTime(started)));
-        LingerForRetransmits(transport, channel);
+        var association = new DtlsAssociation(transport, channel, alerts);
+        completion.TrySetResult(new DtlsHandshakeResult(keys, Stopwatch.GetElapsedTime(started), association));
+        LingerForRetransmits(transport, channel, association);
     }
 
-    private static void LingerForRetransmits(DtlsTransport transport, DtlsDatagramChannel channel)
+    private static void LingerForRetransmits(DtlsTransport transport, DtlsDatagramChannel channel, DtlsAssociation association)
     {
         byte[] buffer = new byte[DtlsDatagramChannel.ReceiveLimit];
         long until = Stopwatch.GetTimestamp() + (long)(Linger.TotalSeconds * Stopwatch.Frequency);
@@ -75,14 +79,15 @@ public static class DtlsHandshake
             {
                 // Application data is not expected (no SCTP); reading drives retransmission handling.
                 transport.Receive(buffer, 0, buffer.Length, 200);
+                association.CheckRemoteClosed();
             }
         }
         catch (Exception ex) when (ex is IOException or TlsFatalAlert or ObjectDisposedException)
         {
-            // The peer closed or sent an alert after the handshake; the SRTP keys stay valid until the peer is closed.
+            // The peer closed or sent an alert after the handshake; the association reports it below.
         }
 
-        // Nobody reads any more: later DTLS datagrams are dropped instead of piling up in the queue.
-        channel.Close();
+        // From now on no thread waits here: an alert record is read on demand (DtlsAssociation).
+        association.EnterIdle();
     }
 }

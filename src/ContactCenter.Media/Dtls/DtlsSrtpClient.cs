@@ -26,6 +26,18 @@ internal sealed class DtlsSrtpClient : DefaultTlsClient
 
     public DtlsSrtpKeys? Keys { get; private set; }
 
+    /// <summary>Alerts the remote sent (after the handshake: its close_notify).</summary>
+    public DtlsAlertLog Alerts { get; } = new();
+
+    /// <summary>RFC 6347 §4.1.2.7: a record that does not authenticate is dropped; it must not end the association.</summary>
+    public override bool IgnoreCorruptDtlsRecords => true;
+
+    public override void NotifyAlertReceived(short alertLevel, short alertDescription)
+    {
+        base.NotifyAlertReceived(alertLevel, alertDescription);
+        Alerts.Record(alertLevel, alertDescription);
+    }
+
     internal bool ServerVerified { get; set; }
 
     public override int GetHandshakeTimeoutMillis() => DtlsPeerSupport.TimeoutMillis(_settings.Timeout);

@@ -24,6 +24,18 @@ internal sealed class DtlsSrtpServer : DefaultTlsServer
 
     public DtlsSrtpKeys? Keys { get; private set; }
 
+    /// <summary>Alerts the remote sent (after the handshake: its close_notify).</summary>
+    public DtlsAlertLog Alerts { get; } = new();
+
+    /// <summary>RFC 6347 §4.1.2.7: a record that does not authenticate is dropped; it must not end the association.</summary>
+    public override bool IgnoreCorruptDtlsRecords => true;
+
+    public override void NotifyAlertReceived(short alertLevel, short alertDescription)
+    {
+        base.NotifyAlertReceived(alertLevel, alertDescription);
+        Alerts.Record(alertLevel, alertDescription);
+    }
+
     public override int GetHandshakeTimeoutMillis() => DtlsPeerSupport.TimeoutMillis(_settings.Timeout);
 
     public override bool RequiresExtendedMasterSecret() => true;

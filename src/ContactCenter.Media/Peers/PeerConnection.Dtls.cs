@@ -16,15 +16,32 @@ public sealed partial class PeerConnection
     private volatile bool _nominated;
     private volatile bool _nominationWaitOver;
     private ITimer? _nominationTimer;
+    private DtlsAssociation? _association;
+
+    /// <summary>The DTLS association once the handshake finished.</summary>
+    internal DtlsAssociation? Association => Volatile.Read(ref _association);
 
     /// <summary>
     /// A DTLS datagram from one of our addresses (receive loop). It is queued for the handshake thread; the
     /// ClientHello may arrive before USE-CANDIDATE, so the sender becomes our remote address (MEDIA-NOTES).
+    /// Once the handshake thread stopped lingering, only alert records are kept, and they are read on demand so
+    /// that the browser's close_notify closes this peer at once (<see cref="DtlsAssociation"/>).
     /// </summary>
     internal void OnDtls(ReadOnlySpan<byte> datagram, System.Net.SocketAddress from)
     {
         if (IsClosed)
         {
+            return;
+        }
+
+        var association = Volatile.Read(ref _association);
+        if (association is not null && association.IsIdle)
+        {
+            if (datagram[0] == DtlsAssociation.AlertContentType && DtlsChannel.Enqueue(datagram))
+            {
+                association.OnDatagramQueued();
+            }
+
             return;
         }
 
@@ -129,5 +146,9 @@ public sealed partial class PeerConnection
         {
             _connected.TrySetResult();
         }
+
+        Volatile.Write(ref _association, result.Association);
+        // The same cleanup as consent expiry; runs at once if the alert came during the linger already.
+        result.Association.OnRemoteClosed(Close);
     }
 }

@@ -121,6 +121,7 @@ public sealed partial class PeerConnection
             }
 
             ReadRemoteTransport(answer, answer.Media.FirstOrDefault(m => !m.IsRejected));
+            CompleteIceRestart();
             if (DtlsRole is null)
             {
                 DtlsRole = FirstTransportValue(answer, "setup") switch

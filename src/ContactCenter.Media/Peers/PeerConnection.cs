@@ -32,8 +32,8 @@ public sealed partial class PeerConnection : IDisposable
         _transport = transport;
         Options = options;
         _logger = transport.LoggerFactory.CreateLogger<PeerConnection>();
-        LocalIce = IceCredentials.Generate();
-        Id = LocalIce.Ufrag;
+        _localIce = IceCredentials.Generate();
+        Id = _localIce.Ufrag;
         Certificate = DtlsCertificate.Shared;
         DtlsChannel = new DtlsDatagramChannel(new PeerDatagramSender(this));
         _lastConsentTicks = transport.TimeProvider.GetUtcNow().UtcTicks;
@@ -44,7 +44,8 @@ public sealed partial class PeerConnection : IDisposable
 
     public PeerConnectionOptions Options { get; }
 
-    public IceCredentials LocalIce { get; }
+    /// <summary>Our current ICE credentials: the ones the latest offer or answer carries (new after an ICE restart).</summary>
+    public IceCredentials LocalIce => _localIce;
 
     public DtlsCertificate Certificate { get; }
 

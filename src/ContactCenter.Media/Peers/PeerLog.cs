@@ -19,4 +19,7 @@ internal static partial class PeerLog
 
     [LoggerMessage(104, LogLevel.Debug, "Peer {PeerId} dropped an SRTP packet that did not authenticate")]
     public static partial void UnprotectFailed(ILogger logger, string peerId);
+
+    [LoggerMessage(105, LogLevel.Information, "Peer {PeerId} ICE restart: new local ufrag {NewUfrag} offered, {OldUfrag} accepted until the answer")]
+    public static partial void IceRestarted(ILogger logger, string peerId, string oldUfrag, string newUfrag);
 }

@@ -17,6 +17,14 @@ public interface ISubscribeConnection : IMediaEndpoint
     /// </summary>
     IReadOnlyList<IReadOnlyList<NegotiatedCodec>> ApplyAnswer(string answerSdp);
 
+    /// <summary>
+    /// The next offer restarts ICE with new local credentials (RFC 8445 §9); DTLS and SRTP stay. A connection
+    /// without ICE (a phone leg) ignores it.
+    /// </summary>
+    void RestartIce()
+    {
+    }
+
     /// <summary>True once DTLS finished (media can be sent).</summary>
     bool IsConnected { get; }
 

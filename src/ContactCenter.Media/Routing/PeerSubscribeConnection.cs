@@ -17,5 +17,7 @@ internal sealed class PeerSubscribeConnection(PeerConnection peer) : ISubscribeC
 
     public bool SendRtcp(ReadOnlySpan<byte> packet) => Peer.SendRtcp(packet);
 
+    public void RestartIce() => Peer.RestartIce();
+
     public void Close(string reason) => Peer.Close(reason);
 }

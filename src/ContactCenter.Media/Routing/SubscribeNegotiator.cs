@@ -21,6 +21,7 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
     private int _pendingRevision;
     private int _answeredRevision;
     private bool _dirty;
+    private bool _restartIce;
     private bool _detached;
 
     /// <summary>The last revision offered; revisions only grow.</summary>
@@ -164,7 +165,10 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
         }
     }
 
-    /// <summary>A new offer for the same lines (the client lost its state or wants an ICE restart).</summary>
+    /// <summary>
+    /// A new offer for the same lines with new server ICE credentials (the client lost its state or restarts
+    /// ICE). With an offer outstanding, the restart goes into the offer that follows its answer.
+    /// </summary>
     public void RequestOffer(Func<ISubscribeConnection> connect, Action<string, int, int> logOffer)
     {
         lock (_gate)
@@ -175,6 +179,7 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
             }
 
             _dirty = true;
+            _restartIce = true;
             if (_pendingRevision == 0)
             {
                 Offer(connect, logOffer);
@@ -247,6 +252,7 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
             Publish();
             _pendingRevision = 0;
             _dirty = false;
+            _restartIce = false;
             return true;
         }
     }
@@ -290,7 +296,16 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
             return;
         }
 
-        _connection ??= connect();
+        if (_connection is null)
+        {
+            _connection = connect(); // a new connection has fresh credentials anyway
+        }
+        else if (_restartIce)
+        {
+            _connection.RestartIce();
+        }
+
+        _restartIce = false;
         var lines = new List<OutgoingLine>(_slots.Count);
         var streams = new List<OfferedStream>();
         foreach (var slot in _slots)

@@ -54,22 +54,26 @@ public sealed partial class UdpMediaTransport
 
         Span<char> ufragChars = stackalloc char[MaxUfragChars];
         PeerConnection? peer = null;
-        if (Encoding.UTF8.TryGetChars(localUfrag, ufragChars, out int charCount))
+        IceCredentials? credentials = null;
+        if (Encoding.UTF8.TryGetChars(localUfrag, ufragChars, out int charCount)
+            && _byUfragSpan.TryGetValue(ufragChars.Slice(0, charCount), out peer))
         {
-            _byUfragSpan.TryGetValue(ufragChars.Slice(0, charCount), out peer);
+            // The current credentials, or the previous ones while an ICE restart waits for its answer.
+            credentials = peer.LocalIceFor(ufragChars.Slice(0, charCount));
         }
 
         if (peer is null
+            || credentials is null
             || peer.IsClosed
-            || !StunIntegrity.VerifyMessageIntegrity(packet, peer.LocalIce.PasswordBytes)
-            || !peer.RemoteUfragMatches(remoteUfrag))
+            || !StunIntegrity.VerifyMessageIntegrity(packet, credentials.PasswordBytes)
+            || !peer.RemoteUfragMatches(remoteUfrag, credentials))
         {
             // RFC 5389 §10.1.2: unknown username or bad integrity gets 401, without MESSAGE-INTEGRITY.
             Send(response.Slice(0, StunWriter.WriteBindingError(response, message.TransactionId, 401)), from);
             return IceCheckOutcome.Unauthorized;
         }
 
-        int length = StunWriter.WriteBindingSuccess(response, message.TransactionId, from, peer.LocalIce.PasswordBytes);
+        int length = StunWriter.WriteBindingSuccess(response, message.TransactionId, from, credentials.PasswordBytes);
         Send(response.Slice(0, length), from);
         peer.OnValidCheck(from, message.HasAttribute(StunAttributeType.UseCandidate), _time.GetUtcNow());
         return IceCheckOutcome.Accepted;

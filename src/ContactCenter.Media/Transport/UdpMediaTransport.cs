@@ -18,6 +18,8 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     private readonly MediaTransportOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, PeerConnection> _peers = new(StringComparer.Ordinal);
+    // Local ufrag → peer for STUN: one entry per peer, two while an ICE restart waits for its answer.
     private readonly ConcurrentDictionary<string, PeerConnection> _byUfrag = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PeerConnection>.AlternateLookup<ReadOnlySpan<char>> _byUfragSpan;
     private readonly PeerAddressTable _byAddress = new();
@@ -49,7 +51,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     internal ILoggerFactory LoggerFactory { get; }
 
     /// <summary>Live peers.</summary>
-    public int PeerCount => _byUfrag.Count;
+    public int PeerCount => _peers.Count;
 
     /// <summary>Counters for diagnostics (each receive thread writes its own block).</summary>
     public TransportCounters Counters { get; } = new();
@@ -167,12 +169,13 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
             throw new InvalidOperationException("ICE ufrag collision.");
         }
 
+        _peers[peer.Id] = peer;
         return peer;
     }
 
     /// <summary>A live peer by its id (its local ufrag).</summary>
     public bool TryGetPeer(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PeerConnection? peer) =>
-        _byUfrag.TryGetValue(id, out peer);
+        _peers.TryGetValue(id, out peer);
 
     /// <summary>
     /// Sends one datagram. Never throws: a failed send is counted and logged. On a receive thread the datagram
@@ -232,7 +235,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     public void CheckConsent()
     {
         var now = _time.GetUtcNow();
-        foreach (var pair in _byUfrag)
+        foreach (var pair in _peers)
         {
             var peer = pair.Value;
             if (now - peer.LastConsent > _options.ConsentTimeout)
@@ -246,9 +249,22 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     /// <summary>Address learned from a valid check: later DTLS/SRTP from it goes to <paramref name="peer"/>.</summary>
     internal void RegisterAddress(SocketAddress address, PeerConnection peer) => _byAddress.Set(address, peer);
 
+    /// <summary>Routes checks for another local ufrag of <paramref name="peer"/> (ICE restart); false on a collision.</summary>
+    internal bool AddUfrag(string ufrag, PeerConnection peer) => _byUfrag.TryAdd(ufrag, peer);
+
+    /// <summary>Stops answering checks for <paramref name="ufrag"/> while it still names <paramref name="peer"/>.</summary>
+    internal void RemoveUfrag(string ufrag, PeerConnection peer) =>
+        _byUfrag.TryRemove(new KeyValuePair<string, PeerConnection>(ufrag, peer));
+
     internal void Unregister(PeerConnection peer)
     {
-        _byUfrag.TryRemove(new KeyValuePair<string, PeerConnection>(peer.LocalIce.Ufrag, peer));
+        _peers.TryRemove(new KeyValuePair<string, PeerConnection>(peer.Id, peer));
+        RemoveUfrag(peer.LocalIce.Ufrag, peer);
+        if (peer.RetiringLocalIce is { } retiring)
+        {
+            RemoveUfrag(retiring.Ufrag, peer);
+        }
+
         foreach (var address in peer.KnownAddresses)
         {
             _byAddress.Remove(address, peer);
@@ -278,7 +294,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
         _stopping.Cancel();
         _consentTimer?.Dispose();
-        foreach (var pair in _byUfrag)
+        foreach (var pair in _peers)
         {
             pair.Value.Close("transport stopped");
         }

@@ -40,6 +40,9 @@ internal sealed class FakeBrowser : IAsyncDisposable
 
     public DtlsSrtpKeys? Keys { get; private set; }
 
+    /// <summary>The browser's DTLS association once the handshake finished (to send close_notify).</summary>
+    public DtlsAssociation? Association { get; private set; }
+
     /// <summary>An offer like Chromium's: audio (Opus, PCMU, telephone-event), video (VP8, H264), a data channel.</summary>
     public string Offer(string setup = "actpass", string? fingerprint = null) =>
         "v=0\r\no=- 42 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1 2\r\na=msid-semantic: WMS s\r\n"
@@ -73,12 +76,21 @@ internal sealed class FakeBrowser : IAsyncDisposable
         return text;
     }
 
-    /// <summary>Sends one check and waits for the success response.</summary>
-    public async Task<byte[]?> CheckAsync(string serverUfrag, byte[] serverPassword, bool useCandidate = true)
+    /// <summary>Sends one check and waits for the response (success or error).</summary>
+    public async Task<byte[]?> CheckAsync(string serverUfrag, byte[] serverPassword, bool useCandidate = true, string? localUfrag = null)
     {
-        var request = TestPeerSocket.BindingRequest(serverUfrag + ":" + Ufrag, serverPassword, out _, useCandidate);
+        var request = TestPeerSocket.BindingRequest(serverUfrag + ":" + (localUfrag ?? Ufrag), serverPassword, out _, useCandidate);
         _socket.SendTo(request, _server);
-        return await _media.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            // Skips SRTP/SRTCP the server may send meanwhile: the caller wants the STUN response.
+            var datagram = await _media.Reader.ReadAsync(timeout.Token);
+            if (MediaPacketClassifier.Classify(datagram) == MediaPacketKind.Stun)
+            {
+                return datagram;
+            }
+        }
     }
 
     /// <summary>Runs our half of the handshake; the server's fingerprint comes from its SDP.</summary>
@@ -87,6 +99,7 @@ internal sealed class FakeBrowser : IAsyncDisposable
         var settings = new DtlsHandshakeSettings(Certificate, serverFingerprint, profiles ?? DtlsSrtpProfiles.Preferred, TimeSpan.FromSeconds(10));
         var result = await DtlsHandshake.RunAsync(role, settings, _dtls).WaitAsync(TimeSpan.FromSeconds(20));
         Keys = result.Keys;
+        Association = result.Association;
         var profile = (SrtpProfile)Keys.ProtectionProfile;
         _outbound = new SrtpSession(profile, Keys.LocalKey, Keys.LocalSalt);
         _inbound = new SrtpSession(profile, Keys.RemoteKey, Keys.RemoteSalt);

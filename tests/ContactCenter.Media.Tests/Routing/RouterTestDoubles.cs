@@ -35,6 +35,11 @@ internal sealed class FakeSubscribeConnection : RecordingEndpoint, ISubscribeCon
 
     public bool Closed { get; private set; }
 
+    /// <summary>For each ICE restart, how many offers had been written before it.</summary>
+    public List<int> IceRestarts { get; } = [];
+
+    public void RestartIce() => IceRestarts.Add(Offers.Count);
+
     public string CreateOffer(IReadOnlyList<OutgoingLine> lines)
     {
         Offers.Add(lines);

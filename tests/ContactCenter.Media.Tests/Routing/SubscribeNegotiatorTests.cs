@@ -110,5 +110,29 @@ public sealed class SubscribeNegotiatorTests
         Assert.Empty(_negotiator.Slots);
     }
 
+    [Fact]
+    public void RequestOffer_IceRestart_GoesIntoTheNextOfferOnlyAndWaitsForAPendingAnswer()
+    {
+        _negotiator.Rebind([Microphone]);
+        Offer(); // a new connection has fresh credentials: no restart
+        _negotiator.RequestOffer(() => _connection, (_, _, _) => { });
+        Assert.Empty(_connection.IceRestarts); // an offer is outstanding
+
+        _negotiator.AcceptAnswer("answer", 1);
+        Offer();
+        Assert.Equal([1], _connection.IceRestarts); // restarted right before the second offer was written
+        Assert.Equal(2, _negotiator.SdpRevision);
+
+        _negotiator.AcceptAnswer("answer", 2);
+        _negotiator.RequestOffer(() => _connection, (_, _, _) => { });
+        Assert.Equal([1, 2], _connection.IceRestarts);
+        Assert.Equal(3, _negotiator.SdpRevision);
+
+        _negotiator.AcceptAnswer("answer", 3);
+        _negotiator.Rebind([Microphone, Camera]);
+        Offer(); // a plain renegotiation keeps the credentials
+        Assert.Equal([1, 2], _connection.IceRestarts);
+    }
+
     private void Offer() => _negotiator.OfferIfNeeded(() => _connection, (_, _, _) => { });
 }

@@ -1,5 +1,4 @@
 using ContactCenter.Media.Peers;
-using ContactCenter.Media.Phones;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -140,31 +139,32 @@ public sealed class SfuRouter : IRtpSink
     }
 
     /// <summary>
-    /// A phone leg joins as a participant that publishes exactly one audio stream (its G.711, alias
-    /// <paramref name="alias"/>) and receives through <paramref name="phone"/> instead of a WebRTC subscribe
-    /// connection. Its edges are the control plane's as for any browser, so every call mode holds for phones.
+    /// A member without signaling or SDP (a phone leg) joins: it publishes exactly <paramref name="stream"/> through
+    /// <paramref name="receiver"/>, and receives through it what its edges name, bound in the room change itself,
+    /// with no offer or answer. Its edges are the control plane's as for any browser, so every call mode holds.
     /// A previous registration of the same participant is replaced.
     /// </summary>
-    public SfuParticipant JoinPhone(string participantId, string? sessionId, PhoneMediaEndpoint phone, string alias)
+    internal SfuParticipant JoinDirect(
+        string participantId, string? sessionId, IDirectReceiver receiver, PublishedStream stream, string streamId,
+        Action<SfuParticipant> attach)
     {
-        var participant = new SfuParticipant(participantId, sessionId, canPublishAudio: true, canPublishVideo: false, phone);
-        // Preset before the room binds anything: the negotiator only creates a WebRTC connection when it has none.
-        participant.Negotiator.Preset(phone);
-        phone.Attach(this, participant);
-        var stream = new PublishedStream("0", alias, MediaKind.Audio, [], [phone.Codec], 0);
-        participant.PublishEndpoint = phone;
-        participant.Tracks = [new PublishedTrack(participant, stream, participantId + "-phone")];
-        _directory.Register(participant, "replaced by a phone leg");
+        var participant = new SfuParticipant(
+            participantId, sessionId, canPublishAudio: stream.Kind == MediaKind.Audio, canPublishVideo: stream.Kind == MediaKind.Video,
+            NoSignal.Instance, receiver);
+        attach(participant);
+        participant.PublishEndpoint = receiver;
+        participant.Tracks = [new PublishedTrack(participant, stream, streamId)];
+        _directory.Register(participant, "replaced by a new connection without signaling");
         RouterLog.Joined(_logger, participantId, sessionId);
         return participant;
     }
 
-    /// <summary>One RTP packet of a phone's published stream (plain RTP, rewritten in place per subscriber).</summary>
-    internal void ForwardPhoneRtp(SfuParticipant phone, Span<byte> packet)
+    /// <summary>One RTP packet a direct member publishes (plain RTP, rewritten in place per subscriber).</summary>
+    internal void ForwardDirectRtp(SfuParticipant member, Span<byte> packet)
     {
-        if (phone.IsActive)
+        if (member.IsActive)
         {
-            _forwarder.ForwardRtp(phone, packet);
+            _forwarder.ForwardRtp(member, packet);
         }
     }
 

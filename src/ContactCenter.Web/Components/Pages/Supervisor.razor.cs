@@ -74,8 +74,11 @@ public partial class Supervisor : LiveComponentBase
     /// <summary>The durations move once a second; the matrix follows its own events (<see cref="LiveWhoHearsWhom"/>).</summary>
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
-    /// <summary>A tick only re-renders the durations: it reads neither the media plane nor the audit log.</summary>
-    protected override Task OnClockTickAsync() => Task.CompletedTask;
+    /// <summary>
+    /// A tick re-reads the call center's in-memory list (durations, and a call that ended without a notice) but
+    /// neither the media plane nor the audit log, unless the call shown changed.
+    /// </summary>
+    protected override Task OnClockTickAsync() => ReloadAsync(readAudit: false);
 
     private IReadOnlyList<LiveCallView> Waiting =>
         _calls?.Where(c => c.State is CallState.Waiting or CallState.Offered).ToList() ?? [];
@@ -86,8 +89,11 @@ public partial class Supervisor : LiveComponentBase
         await OnLiveChangeAsync();
     }
 
-    protected override async Task OnLiveChangeAsync()
+    protected override Task OnLiveChangeAsync() => ReloadAsync(readAudit: true);
+
+    private async Task ReloadAsync(bool readAudit)
     {
+        var shown = _selected?.CallId;
         _calls = Center.ActiveCalls;
         if (_mediaParticipantId is not null && !_calls.Any(c => c.Supervisors.Any(s => s.ParticipantId == _mediaParticipantId)))
         {
@@ -108,7 +114,10 @@ public partial class Supervisor : LiveComponentBase
             return;
         }
 
-        _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+        if (readAudit || shown != _selected.CallId)
+        {
+            _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+        }
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public sealed partial class LiveWhoHearsWhom : ComponentBase, IDisposable
     private IReadOnlyList<MatrixMember> _members = [];
     private IReadOnlyList<MediaEdgeSnapshot> _edges = [];
     private LiveCallView? _shown;
+    private string? _shownKey;
     private volatile string? _sessionId;
     private int _sample;
     private IDisposable? _subscription;
@@ -31,7 +32,7 @@ public sealed partial class LiveWhoHearsWhom : ComponentBase, IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    /// <summary>The call to show; a new instance (the call center changed) is read again.</summary>
+    /// <summary>The call to show; its edges are read again when it is another call or its members changed.</summary>
     [Parameter]
     [EditorRequired]
     public LiveCallView Call { get; set; } = default!;
@@ -60,12 +61,14 @@ public sealed partial class LiveWhoHearsWhom : ComponentBase, IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        if (ReferenceEquals(Call, _shown))
+        _shown = Call;
+        var key = string.Join('|', [Call.CallId, Call.CustomerParticipantId, .. Call.Agents.Select(a => a.ParticipantId), "/", .. Call.Supervisors.Select(s => s.ParticipantId)]);
+        if (key == _shownKey)
         {
             return;
         }
 
-        _shown = Call;
+        _shownKey = key;
         _sessionId = Call.CallId;
         _members =
         [
@@ -124,7 +127,7 @@ public sealed partial class LiveWhoHearsWhom : ComponentBase, IDisposable
     {
         var call = _shown!;
         var edges = await Snapshots.GetEdgesAsync(call.CallId);
-        if (ReferenceEquals(call, _shown))
+        if (call.CallId == _shown?.CallId)
         {
             _edges = edges;
         }

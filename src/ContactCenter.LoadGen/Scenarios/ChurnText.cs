@@ -17,7 +17,7 @@ internal static class ChurnText
             .AppendLine(c, $"  packets   sent {s.PacketsSent}  received {s.PacketsReceived}  SRTP auth failures {s.AuthFailures}")
             .AppendLine(c, $"  removal   PUT /mode whisper->monitor to the last supervisor->agent packet: {Describe(s.RemovalToLastPacketMs)}; still forwarding {s.RemovalsStillForwarding}")
             .AppendLine(c, $"  PUT /mode round trip: {Describe(s.RemovalPutRoundTripMs)}")
-            .AppendLine(c, $"  server    CPU {s.ServerCpuSeconds:0.00} s  RSS {s.ServerRssMb:0} MB")
+            .AppendLine(c, $"  server    CPU {(s.ServerCpuSeconds is { } cpu ? cpu.ToString("0.00 s", c) : "n/a")}  RSS {(s.ServerRssMb is { } rss ? rss.ToString("0 MB", c) : "n/a")}")
             .Append(c, $"  verdict   {(s.Held(maxLossPercent) ? "HELD" : "NOT HELD")} (loss < {maxLossPercent}%, every arrival up, no removed edge forwarding, at most 1 s of arrivals late)");
         return text.ToString();
     }

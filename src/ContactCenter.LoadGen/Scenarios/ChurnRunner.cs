@@ -116,7 +116,7 @@ internal sealed class ChurnRunner(LoadGenOptions options, OursTarget target, Loa
             arrived.Count(c => !c.AllConnected),
             setupMs.Length == 0 ? null : ModeChangeLatency.Of([.. setupMs]),
             spanning.Count, LossTotals.Of(spanning.SelectMany(c => c.Receivers)), LossTotals.Of(window.SelectMany(c => c.Receivers)),
-            sent, received, stats.AuthFailures, prober.Removals, prober.StillForwarding, prober.RoundTrips,
+            sent, received, stats.AuthFailures, prober.Removals, prober.StillForwarding, prober.RoundTrips, prober.AfterResponse,
             cpuBefore is { } b && cpuAfter is { } a ? a.CpuSeconds - b.CpuSeconds : null, cpuAfter?.RssMegabytes);
         if (report is not null)
         {

@@ -21,6 +21,7 @@ internal sealed record ChurnSummary(
     ModeChangeLatency? RemovalToLastPacketMs,
     int RemovalsStillForwarding,
     ModeChangeLatency? RemovalPutRoundTripMs,
+    ModeChangeLatency? LastPacketAfterResponseMs,
     double? ServerCpuSeconds,
     double? ServerRssMb)
 {

@@ -16,7 +16,8 @@ internal static class ChurnText
             .AppendLine(c, $"  loss      calls live the whole window ({s.SpanningCalls}): {s.SpanningLoss.Lost} of {s.SpanningLoss.Expected} ({s.SpanningLoss.Percent:0.000}%)   every call in the window: {s.WindowLoss.Lost} of {s.WindowLoss.Expected} ({s.WindowLoss.Percent:0.000}%)")
             .AppendLine(c, $"  packets   sent {s.PacketsSent}  received {s.PacketsReceived}  SRTP auth failures {s.AuthFailures}")
             .AppendLine(c, $"  removal   PUT /mode whisper->monitor to the last supervisor->agent packet: {Describe(s.RemovalToLastPacketMs)}; still forwarding {s.RemovalsStillForwarding}")
-            .AppendLine(c, $"  PUT /mode round trip: {Describe(s.RemovalPutRoundTripMs)}")
+            .AppendLine(c, $"            PUT /mode round trip (client): {Describe(s.RemovalPutRoundTripMs)}")
+            .AppendLine(c, $"            last packet after the PUT's response: {Describe(s.LastPacketAfterResponseMs)}")
             .AppendLine(c, $"  server    CPU {(s.ServerCpuSeconds is { } cpu ? cpu.ToString("0.00 s", c) : "n/a")}  RSS {(s.ServerRssMb is { } rss ? rss.ToString("0 MB", c) : "n/a")}")
             .Append(c, $"  verdict   {(s.Held(maxLossPercent) ? "HELD" : "NOT HELD")} (loss < {maxLossPercent}%, every arrival up, no removed edge forwarding, at most 1 s of arrivals late)");
         return text.ToString();

@@ -5,27 +5,36 @@ namespace ContactCenter.LoadGen.Scenarios;
 
 /// <summary>
 /// Every <see cref="Every"/>, switches one live whisper call to monitor (removing the supervisor → agent edge) and
-/// measures, at the agent's receiver, the time from the <c>PUT /mode</c> to that edge's last packet. It picks the
-/// newest call whose edge is delivering (so it does not end during the probe) and probes each call once: the edge
-/// is never added back, so its stream shows no gap in the loss count.
+/// measures, at the agent's receiver, the time from the <c>PUT /mode</c> to that edge's last packet, and how long
+/// after the PUT's response that packet came (0 when forwarding had stopped when the response arrived). Probes
+/// overlap (each waits <see cref="Settle"/> before reading). It picks the newest call whose edge is delivering (so
+/// it does not end during the probe) and probes each call once: the edge is never added back, so its stream shows
+/// no gap in the loss count.
 /// </summary>
 internal sealed class RemovalProber(OursTarget target, Func<IReadOnlyList<ChurnCall>> liveCalls)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LiveWithin = TimeSpan.FromMilliseconds(100);
     private readonly List<double> _removals = [];
     private readonly List<double> _roundTrips = [];
+    private readonly List<double> _afterResponse = [];
+    private readonly Lock _lock = new();
+    private int _stillForwarding;
 
-    public int StillForwarding { get; private set; }
+    public int StillForwarding => Volatile.Read(ref _stillForwarding);
 
-    public ModeChangeLatency? Removals => _removals.Count == 0 ? null : ModeChangeLatency.Of([.. _removals]);
+    public ModeChangeLatency? Removals => Of(_removals);
 
-    public ModeChangeLatency? RoundTrips => _roundTrips.Count == 0 ? null : ModeChangeLatency.Of([.. _roundTrips]);
+    public ModeChangeLatency? RoundTrips => Of(_roundTrips);
 
+    public ModeChangeLatency? AfterResponse => Of(_afterResponse);
+
+    /// <summary>Probes until <paramref name="stop"/>; returns after the probes under way have been read.</summary>
     public async Task RunAsync(CancellationToken stop)
     {
+        var probes = new List<Task>();
         while (!stop.IsCancellationRequested)
         {
             try
@@ -34,13 +43,23 @@ internal sealed class RemovalProber(OursTarget target, Func<IReadOnlyList<ChurnC
             }
             catch (OperationCanceledException)
             {
-                return;
+                break;
             }
 
             if (Pick() is { } call)
             {
-                await ProbeAsync(call);
+                probes.Add(ProbeAsync(call));
             }
+        }
+
+        await Task.WhenAll(probes);
+    }
+
+    private ModeChangeLatency? Of(List<double> samples)
+    {
+        lock (_lock)
+        {
+            return samples.Count == 0 ? null : ModeChangeLatency.Of([.. samples]);
         }
     }
 
@@ -72,9 +91,10 @@ internal sealed class RemovalProber(OursTarget target, Func<IReadOnlyList<ChurnC
             return;
         }
 
+        double roundTrip;
         try
         {
-            _roundTrips.Add(await target.SetModeAsync(call.Room, "monitor", call.Members, CancellationToken.None));
+            roundTrip = await target.SetModeAsync(call.Room, "monitor", call.Members, CancellationToken.None);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
         {
@@ -91,11 +111,16 @@ internal sealed class RemovalProber(OursTarget target, Func<IReadOnlyList<ChurnC
 
         if (outcome == EdgeRemovalOutcome.StillForwarding)
         {
-            StillForwarding++;
+            Interlocked.Increment(ref _stillForwarding);
             Console.Error.WriteLine($"\nchurn: {call.Room}: supervisor -> agent still forwarding {ms:0} ms after PUT /mode monitor");
             return;
         }
 
-        _removals.Add(ms);
+        lock (_lock)
+        {
+            _removals.Add(ms);
+            _roundTrips.Add(roundTrip);
+            _afterResponse.Add(Math.Max(0, ms - roundTrip));
+        }
     }
 }

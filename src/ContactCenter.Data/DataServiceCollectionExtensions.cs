@@ -40,7 +40,9 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Postgres
             ? sp.GetRequiredService<PostgresContactCenterDbContext>()
             : new ContactCenterDbContext(sp.GetRequiredService<DbContextOptions<ContactCenterDbContext>>()));
-        services.AddDbContext<ContactCenterDbContext>((sp, o) => ConfigureSqlite(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.TryAddSingleton<SqliteWriteGate>();
+        services.AddDbContext<ContactCenterDbContext>((sp, o) => ConfigureSqlite(
+            o, sp.GetRequiredService<DatabaseSettings>().ConnectionString, sp.GetRequiredService<SqliteWriteGate>()));
         services.AddDbContext<PostgresContactCenterDbContext>((sp, o) => ConfigurePostgres(o, sp.GetRequiredService<DatabaseSettings>().ConnectionString));
 
         services.TryAddScoped<ICallStore, EfCallStore>();
@@ -54,8 +56,12 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
+    /// <summary>SQLite options; <paramref name="writeGate"/> (one per database file) queues the writers in the process.</summary>
+    internal static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connectionString, SqliteWriteGate? writeGate = null)
+    {
         options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(ContactCenterDbContext).Assembly.FullName));
+        return writeGate is null ? options : options.AddInterceptors(writeGate);
+    }
 
     internal static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(ContactCenterDbContext).Assembly.FullName));

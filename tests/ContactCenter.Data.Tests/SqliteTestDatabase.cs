@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ContactCenter.Data.Tests;
 
@@ -17,10 +18,14 @@ internal sealed class SqliteTestDatabase : IDisposable
 
     public string ConnectionString { get; }
 
-    public ContactCenterDbContext CreateContext()
+    public ContactCenterDbContext CreateContext() => CreateContext(writeGate: null);
+
+    /// <summary>A context that writes through <paramref name="writeGate"/>, then through <paramref name="interceptors"/>.</summary>
+    public ContactCenterDbContext CreateContext(SqliteWriteGate? writeGate, params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<ContactCenterDbContext>();
-        DataServiceCollectionExtensions.ConfigureSqlite(options, ConnectionString);
+        DataServiceCollectionExtensions.ConfigureSqlite(options, ConnectionString, writeGate);
+        options.AddInterceptors(interceptors);
         return new ContactCenterDbContext(options.Options);
     }
 

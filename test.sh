@@ -26,18 +26,20 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# The Bandwidth e2e tests load the unmodified official Bandwidth browser SDK, bundled from npm (git-ignored output).
-sdk=e2e/ContactCenter.E2E/BandwidthSdk
-if [ -f "$sdk/package.json" ]; then
-  log "bundle the Bandwidth browser SDK"
-  if command -v npm >/dev/null 2>&1; then
-    (cd "$sdk" && npm ci --no-audit --no-fund \
-      && npx --no-install esbuild entry.js --bundle --format=esm --outfile=dist/bandwidth-rtc.js) \
-      || echo "warning: bundling the Bandwidth SDK failed; its e2e tests will fail"
-  else
-    echo "warning: npm not found; the Bandwidth SDK e2e tests will fail"
+# The Bandwidth e2e tests load the unmodified official Bandwidth browser SDK, bundled from npm (git-ignored output):
+# BandwidthSdk/ is 0.12.x (protocol v3 with V3 tokens), BandwidthSdkV2/ is the older 0.9.2-beta.1 (driven with V2 tokens).
+for sdk in e2e/ContactCenter.E2E/BandwidthSdk e2e/ContactCenter.E2E/BandwidthSdkV2; do
+  if [ -f "$sdk/package.json" ]; then
+    log "bundle the Bandwidth browser SDK ($sdk)"
+    if command -v npm >/dev/null 2>&1; then
+      (cd "$sdk" && npm ci --no-audit --no-fund \
+        && npx --no-install esbuild entry.js --bundle --format=esm --outfile=dist/bandwidth-rtc.js) \
+        || echo "warning: bundling the Bandwidth SDK in $sdk failed; its e2e tests will fail"
+    else
+      echo "warning: npm not found; the Bandwidth SDK e2e tests will fail"
+    fi
   fi
-fi
+done
 
 log "build"
 if ! dotnet build ContactCenter.sln -c Release -nologo -v q; then

@@ -73,8 +73,8 @@ public static class ApiServiceCollectionExtensions
             .RequireAuthorization(ApiAuthDefaults.AccountPolicy)
             .RequireRateLimiting(RateLimitNames.Rest)
             .WithMetadata(
-                new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiError), ["application/json"]),
-                new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiError), ["application/json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ApiMessage), ["application/json"]),
+                new ProducesResponseTypeMetadata(StatusCodes.Status403Forbidden, typeof(ApiMessage), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status413PayloadTooLarge, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(ApiError), ["application/json"]),
                 new ProducesResponseTypeMetadata(StatusCodes.Status500InternalServerError, typeof(ApiError), ["application/json"]));

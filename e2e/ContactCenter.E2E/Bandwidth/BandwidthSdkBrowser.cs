@@ -24,10 +24,11 @@ internal sealed class BandwidthSdkBrowser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<BandwidthSdkBrowser> OpenAsync(BrowserFixture fixture, string name, ITestOutputHelper output)
+    public static async Task<BandwidthSdkBrowser> OpenAsync(
+        BrowserFixture fixture, string name, ITestOutputHelper output, string sdkDirectory = BandwidthSdkPage.CurrentSdk)
     {
-        var bundle = BandwidthSdkPage.BundleFile;
-        Assert.True(File.Exists(bundle), $"The SDK bundle {bundle} is missing: test.sh builds it (npm ci and esbuild in e2e/ContactCenter.E2E/BandwidthSdk).");
+        var bundle = BandwidthSdkPage.BundleFileOf(sdkDirectory);
+        Assert.True(File.Exists(bundle), $"The SDK bundle {bundle} is missing: test.sh builds it (npm ci and esbuild in e2e/ContactCenter.E2E/{sdkDirectory}).");
         var context = await fixture.Browser.NewContextAsync();
         await context.RouteAsync("**" + BandwidthSdkPage.BundleUrlPath, route => route.FulfillAsync(new RouteFulfillOptions
         {
@@ -49,7 +50,7 @@ internal sealed class BandwidthSdkBrowser : IAsyncDisposable
         return new BandwidthSdkBrowser(name, context, page, fixture.Host.BaseAddress);
     }
 
-    /// <summary>"ok" or "error:…". The SDK opens {websocketUrl}/v3/?token=… itself.</summary>
+    /// <summary>"ok" or "error:…". The SDK opens {websocketUrl}/v3/?token=… (V3 token) or /v2/?token=… itself.</summary>
     public Task<string> ConnectAsync(string token) =>
         Page.EvaluateAsync<string>("([t, u]) => window.bwConnect(t, u)", new[] { token, $"ws://{_host.Authority}" });
 

@@ -11,9 +11,17 @@ internal static class BandwidthSdkPage
 {
     public const string BundleUrlPath = "/e2e-bandwidth/bandwidth-rtc.js";
 
+    /// <summary>The bundle of the current SDK (0.12.x, protocol v3 with V3 tokens).</summary>
+    public const string CurrentSdk = "BandwidthSdk";
+
+    /// <summary>The bundle of the older SDK (0.9.2-beta.1), driven with V2 tokens: device protocol v2.</summary>
+    public const string OlderSdk = "BandwidthSdkV2";
+
     /// <summary>The esbuild output test.sh writes (git-ignored).</summary>
-    public static string BundleFile => Path.Combine(
-        ContactCenter.Web.HostPaths.ResolveContentRoot([]), "e2e", "ContactCenter.E2E", "BandwidthSdk", "dist", "bandwidth-rtc.js");
+    public static string BundleFile => BundleFileOf(CurrentSdk);
+
+    public static string BundleFileOf(string sdkDirectory) => Path.Combine(
+        ContactCenter.Web.HostPaths.ResolveContentRoot([]), "e2e", "ContactCenter.E2E", sdkDirectory, "dist", "bandwidth-rtc.js");
 
     // The SDK has no getStats: the page records the RTCPeerConnections it creates (a subclass installed before the
     // SDK loads; the SDK itself is untouched) and reads inbound-rtp of the tracks of each remote participant's streams.

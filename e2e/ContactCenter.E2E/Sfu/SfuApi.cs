@@ -26,12 +26,19 @@ internal sealed class SfuApi : IDisposable
         return (await ReadAsync(response))["id"]!.GetValue<string>();
     }
 
-    public async Task<(string Id, string Token)> CreateParticipantAsync(params string[] permissions)
+    public Task<(string Id, string Token)> CreateParticipantAsync(params string[] permissions) =>
+        CreateParticipantWithVersionAsync("V3", permissions);
+
+    /// <summary>A participant whose token makes the Bandwidth SDK speak device protocol v2.</summary>
+    public Task<(string Id, string Token)> CreateV2ParticipantAsync(params string[] permissions) =>
+        CreateParticipantWithVersionAsync("V2", permissions);
+
+    private async Task<(string Id, string Token)> CreateParticipantWithVersionAsync(string deviceApiVersion, string[] permissions)
     {
         var body = new JsonObject
         {
             ["publishPermissions"] = new JsonArray([.. permissions.Select(p => JsonValue.Create(p))]),
-            ["deviceApiVersion"] = "V3",
+            ["deviceApiVersion"] = deviceApiVersion,
         };
         var json = await ReadAsync(await _http.PostAsync(Base + "/participants", Json(body.ToJsonString())));
         return (json["participant"]!["id"]!.GetValue<string>(), json["token"]!.GetValue<string>());

@@ -43,7 +43,7 @@ public sealed class Participant
 
     public string? CallbackUrl { get; private set; }
 
-    /// <summary>"V3" for the current device protocol; carried in the token's <c>v</c> claim.</summary>
+    /// <summary>"V2" (the default) or "V3": the device protocol, carried in the token's <c>v</c> claim.</summary>
     public string DeviceApiVersion { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }

@@ -11,8 +11,14 @@ namespace ContactCenter.Core.Rules;
 /// </summary>
 public static partial class CallRules
 {
-    /// <summary>The only device protocol the signaling layer speaks (BANDWIDTH-COMPAT.md, "Device protocol v3").</summary>
-    public const string DefaultDeviceApiVersion = "V3";
+    /// <summary>
+    /// Bandwidth's default device protocol (its OpenAPI file until August 2022): a participant created without
+    /// <c>deviceApiVersion</c> gets a token the SDK reads as protocol v2 (the <c>/v2</c> door).
+    /// </summary>
+    public const string DefaultDeviceApiVersion = "V2";
+
+    /// <summary>The device protocols the signaling doors speak (<c>/v2</c> and <c>/v3</c>).</summary>
+    public static IReadOnlyList<string> DeviceApiVersions { get; } = ["V2", "V3"];
 
     /// <summary>Bandwidth's wire names of <see cref="PublishPermission"/>.</summary>
     public const string AudioName = "AUDIO";
@@ -85,17 +91,25 @@ public static partial class CallRules
     };
 
     /// <summary>
-    /// Absent means <see cref="DefaultDeviceApiVersion"/>. Only V3 is accepted: a token carrying any other
-    /// version makes the Bandwidth SDK fall back to protocol v2, which this server does not speak.
+    /// Absent means <see cref="DefaultDeviceApiVersion"/> (V2, as on Bandwidth). V2 and V3 are accepted without
+    /// regard to case and stored upper-case; the token's <c>v</c> claim carries it to the SDK.
     /// </summary>
     public static CallResult<string> NormalizeDeviceApiVersion(string? version)
     {
-        if (version is null || string.Equals(version, DefaultDeviceApiVersion, StringComparison.OrdinalIgnoreCase))
+        if (version is null)
         {
             return DefaultDeviceApiVersion;
         }
 
-        return CallError.Validation($"deviceApiVersion must be {DefaultDeviceApiVersion}; \"{version}\" is not supported.");
+        foreach (var known in DeviceApiVersions)
+        {
+            if (string.Equals(version, known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return CallError.Validation($"deviceApiVersion must be V2 or V3; \"{version}\" is not supported.");
     }
 
     /// <summary>The webhook target, when given, is an absolute http or https URL.</summary>

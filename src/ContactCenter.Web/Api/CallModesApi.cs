@@ -20,7 +20,7 @@ public static class CallModesApi
         return api;
     }
 
-    public static async Task<Results<Ok<CallModeResponse>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> SetModeAsync(
+    public static async Task<Results<Ok<CallModeResponse>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiMessage>>> SetModeAsync(
         string accountId, string sessionId, SetCallModeRequest request, [AsParameters] CallModeApiServices services)
     {
         if (!CallModeNames.TryParse(request.Mode, out var mode))
@@ -44,7 +44,7 @@ public static class CallModesApi
             {
                 CallErrorKind.NotFound => TypedResults.NotFound(services.Error(result.Error)),
                 CallErrorKind.Conflict => TypedResults.Conflict(services.Error(result.Error)),
-                CallErrorKind.Forbidden => TypedResults.Json(services.Error(result.Error), statusCode: StatusCodes.Status403Forbidden),
+                CallErrorKind.Forbidden => ApiErrors.Forbidden(result.Error.Message),
                 _ => TypedResults.BadRequest(services.Error(result.Error)),
             };
         }

@@ -21,7 +21,7 @@ public static class MediaStatsApi
             .WithSummary("The media transport's counters since start, and the live peer count.")
             .RequireAuthorization(policy => policy.AddAuthenticationSchemes(ApiAuthDefaults.Scheme).RequireAuthenticatedUser())
             .RequireRateLimiting(Protection.RateLimitNames.Rest)
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
+            .Produces<ApiMessage>(StatusCodes.Status401Unauthorized)
             .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>503 when this process has no media transport, or its socket is not bound (e.g. the port was taken).</summary>

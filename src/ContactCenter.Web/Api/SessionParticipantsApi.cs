@@ -26,7 +26,8 @@ public static class SessionParticipantsApi
         return api;
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<ParticipantResponse>>, NotFound<ApiError>>> ListParticipantsAsync(
+    /// <summary>The members in the order they joined; <c>204</c> without a body when there are none (Bandwidth's spec).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<ParticipantResponse>>, NoContent, NotFound<ApiError>>> ListParticipantsAsync(
         string accountId, string sessionId, [AsParameters] SessionApiServices services)
     {
         var result = await services.Sessions.ListMembersAsync(accountId, sessionId, services.CancellationToken);
@@ -35,11 +36,16 @@ public static class SessionParticipantsApi
             return TypedResults.NotFound(services.Error(result.Error));
         }
 
+        if (result.Value.Count == 0)
+        {
+            return TypedResults.NoContent();
+        }
+
         IReadOnlyList<ParticipantResponse> members = result.Value.Select(ParticipantResponse.From).ToList();
         return TypedResults.Ok(members);
     }
 
-    public static async Task<Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> AddParticipantAsync(
+    public static async Task<Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiMessage>>> AddParticipantAsync(
         string accountId, string sessionId, string participantId, SubscriptionsDto? subscriptions, [AsParameters] SessionApiServices services)
     {
         var result = await services.Sessions.AddMemberAsync(accountId, sessionId, participantId, subscriptions?.ToDomain(), services.CancellationToken);
@@ -53,16 +59,23 @@ public static class SessionParticipantsApi
         return result.IsSuccess ? TypedResults.NoContent() : TypedResults.NotFound(services.Error(result.Error));
     }
 
-    public static async Task<Results<Ok<SubscriptionsDto>, NotFound<ApiError>>> GetSubscriptionsAsync(
+    /// <summary>The member's subscriptions; <c>204</c> without a body when it has none (Bandwidth's spec).</summary>
+    public static async Task<Results<Ok<SubscriptionsDto>, NoContent, NotFound<ApiError>>> GetSubscriptionsAsync(
         string accountId, string sessionId, string participantId, [AsParameters] SessionApiServices services)
     {
         var result = await services.Sessions.GetSubscriptionsAsync(accountId, sessionId, participantId, services.CancellationToken);
-        return result.IsSuccess
-            ? TypedResults.Ok(SubscriptionsDto.From(result.Value))
-            : TypedResults.NotFound(services.Error(result.Error));
+        if (!result.IsSuccess)
+        {
+            return TypedResults.NotFound(services.Error(result.Error));
+        }
+
+        var subscriptions = result.Value;
+        return subscriptions.SessionId is null && subscriptions.Participants.Count == 0
+            ? TypedResults.NoContent()
+            : TypedResults.Ok(SubscriptionsDto.From(subscriptions));
     }
 
-    public static async Task<Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>>> ReplaceSubscriptionsAsync(
+    public static async Task<Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiMessage>>> ReplaceSubscriptionsAsync(
         string accountId, string sessionId, string participantId, SubscriptionsDto? subscriptions, [AsParameters] SessionApiServices services)
     {
         Subscriptions? body = subscriptions?.ToDomain();
@@ -70,12 +83,12 @@ public static class SessionParticipantsApi
         return result.IsSuccess ? TypedResults.NoContent() : ToResult(result.Error, services);
     }
 
-    private static Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiError>> ToResult(
+    private static Results<NoContent, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>, JsonHttpResult<ApiMessage>> ToResult(
         CallError error, SessionApiServices services) => error.Kind switch
         {
             CallErrorKind.NotFound => TypedResults.NotFound(services.Error(error)),
             CallErrorKind.Conflict => TypedResults.Conflict(services.Error(error)),
-            CallErrorKind.Forbidden => TypedResults.Json(services.Error(error), statusCode: StatusCodes.Status403Forbidden),
+            CallErrorKind.Forbidden => ApiErrors.Forbidden(error.Message),
             _ => TypedResults.BadRequest(services.Error(error)),
         };
 }

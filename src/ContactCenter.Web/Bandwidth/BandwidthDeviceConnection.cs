@@ -5,15 +5,14 @@ using ContactCenter.Web.Signaling;
 namespace ContactCenter.Web.Bandwidth;
 
 /// <summary>
-/// One SDK WebSocket on <c>/v3/</c>: authenticates the token through the signaling core, answers JSON-RPC calls
-/// in order, and sends the core's subscribe offers as <c>sdpOffer</c> notifications. The SDK learns about streams
-/// from the offer's streamMetadata and from ontrack, so the core's streamAvailable/Unavailable events have no
-/// message of their own here (removed m-lines end the tracks, which fires the SDK's onStreamUnavailable).
+/// One SDK WebSocket on <c>/v3/</c> or <c>/v2/</c>: authenticates the token through the signaling core, answers
+/// JSON-RPC calls in order, and hands the core's subscribe offers to the protocol (<see cref="IDeviceProtocol"/>),
+/// which turns them into its own notifications. The core's streamAvailable/Unavailable events have no message of
+/// their own: v3 learns about streams from the offer's streamMetadata and ontrack, v2 from sdpNeeded/endpointRemoved.
 /// </summary>
-internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger, int maxMessageBytes) : ISignalingClient
+internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger, int maxMessageBytes, IDeviceProtocol protocol) : ISignalingClient
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private string _endpointId = string.Empty;
 
     public async Task RunAsync(SignalingCore core, string? token, string? deviceId, string? client, string? sdkVersion, CancellationToken ct)
     {
@@ -29,9 +28,8 @@ internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger
             return;
         }
 
-        _endpointId = signaling.DeviceId;
         BandwidthLog.Connected(logger, signaling.DeviceId, signaling.ParticipantId, client, sdkVersion);
-        var rpc = new BandwidthDeviceRpc(signaling);
+        var rpc = protocol.Attach(signaling, SendAsync);
         var reason = "socket closed";
         try
         {
@@ -62,14 +60,16 @@ internal sealed class BandwidthDeviceConnection(WebSocket socket, ILogger logger
         await CloseAsync(WebSocketCloseStatus.NormalClosure, "bye");
     }
 
-    public Task OfferAsync(SdpOfferMessage offer) =>
-        SendAsync(JsonRpcFraming.Notification("sdpOffer", BandwidthSdp.OfferParams(offer, _endpointId)));
+    public Task OfferAsync(SdpOfferMessage offer) => protocol.OfferAsync(offer, SendAsync);
+
+    public Func<ContactCenter.Media.Routing.SfuParticipant, ContactCenter.Media.Routing.ISubscribeConnection>? SubscribeFactory =>
+        protocol.SubscribeFactory;
 
     public Task StreamAvailableAsync(StreamMetadata stream) => Task.CompletedTask;
 
     public Task StreamUnavailableAsync(StreamMetadata stream) => Task.CompletedTask;
 
-    private async Task HandleAsync(BandwidthDeviceRpc rpc, string participantId, string text)
+    private async Task HandleAsync(IDeviceRpc rpc, string participantId, string text)
     {
         var parsed = JsonRpcFraming.Parse(text);
         if (parsed.Request is not { } request)

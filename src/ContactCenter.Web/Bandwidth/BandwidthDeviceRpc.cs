@@ -9,7 +9,7 @@ namespace ContactCenter.Web.Bandwidth;
 /// framing and the mapping are testable without a socket. A call returns its result or throws
 /// <see cref="JsonRpcException"/>; a notification returns null.
 /// </summary>
-public sealed class BandwidthDeviceRpc(ParticipantSignaling signaling)
+public sealed class BandwidthDeviceRpc(ParticipantSignaling signaling) : IDeviceRpc
 {
     /// <summary>Set when the client said <c>leave</c>: the socket's close that follows is then not a disconnect.</summary>
     public bool HasLeft { get; private set; }

@@ -28,4 +28,7 @@ internal static partial class BandwidthLog
 
     [LoggerMessage(8, LogLevel.Error, "Bandwidth device {ParticipantId}: method {Method} failed")]
     public static partial void RpcFailed(ILogger logger, string participantId, string method, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Information, "Bandwidth v2 device {ParticipantId}: the subscribe update of revision {SdpRevision} was refused: {Reason}")]
+    public static partial void V2AnswerRefused(ILogger logger, string participantId, int sdpRevision, string reason);
 }

@@ -3,7 +3,7 @@ using ContactCenter.Web.Signaling;
 
 namespace ContactCenter.Web;
 
-/// <summary>The Bandwidth-compatible device door (<c>/v3/</c>) and participant webhooks.</summary>
+/// <summary>The Bandwidth-compatible device doors (<c>/v3/</c>, <c>/v2/</c>) and participant webhooks.</summary>
 public static class BandwidthServiceCollectionExtensions
 {
     public static WebApplicationBuilder AddContactCenterBandwidth(this WebApplicationBuilder builder)
@@ -25,13 +25,17 @@ public static class BandwidthServiceCollectionExtensions
 
     public static WebApplication MapContactCenterBandwidth(this WebApplication app)
     {
+        // The SDK connects to "{websocketUrl}/v3/?token=…" or ".../v2/?token=…"; the routes match with and without the slash.
+        app.Map(BandwidthDeviceEndpoint.Path, Door(app, BandwidthDeviceEndpoint.HandleAsync)).AllowAnonymous();
+        app.Map(BandwidthDeviceEndpoint.PathV2, Door(app, BandwidthDeviceEndpoint.HandleV2Async)).AllowAnonymous();
+        return app;
+    }
+
+    private static RequestDelegate Door(WebApplication app, RequestDelegate handler)
+    {
         var pipeline = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
         pipeline.UseWebSockets();
-        pipeline.Run(BandwidthDeviceEndpoint.HandleAsync);
-        var device = pipeline.Build();
-
-        // The SDK connects to "{websocketUrl}/v3/?token=…"; "/v3" routes match with and without the slash.
-        app.Map(BandwidthDeviceEndpoint.Path, device).AllowAnonymous();
-        return app;
+        pipeline.Run(handler);
+        return pipeline.Build();
     }
 }

@@ -11,4 +11,10 @@ public interface ISignalingClient
     Task StreamAvailableAsync(StreamMetadata stream);
 
     Task StreamUnavailableAsync(StreamMetadata stream);
+
+    /// <summary>
+    /// Null (the default): the participant receives on the router's server-offered subscribe connection. A door whose
+    /// clients offer their receiving connections (Bandwidth device protocol v2) returns the connection to use instead.
+    /// </summary>
+    Func<ContactCenter.Media.Routing.SfuParticipant, ContactCenter.Media.Routing.ISubscribeConnection>? SubscribeFactory => null;
 }

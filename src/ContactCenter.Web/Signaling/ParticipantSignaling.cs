@@ -53,6 +53,10 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
 
     internal IReadOnlyList<ISignalingObserver> Observers { get; init; } = [];
 
+    internal SubscribeConnectionOverrides? Overrides { get; init; }
+
+    internal Func<SfuParticipant, ISubscribeConnection>? SubscribeFactory { get; init; }
+
     /// <summary>The SFU's view of this participant (for diagnostics and tests).</summary>
     public SfuParticipant Participant => _participant ?? throw new InvalidOperationException("Not attached.");
 
@@ -129,6 +133,11 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
         if (_participant is { } participant)
         {
             _connections.Router.Leave(participant, reason);
+        }
+
+        if (SubscribeFactory is { } factory)
+        {
+            Overrides?.Clear(ParticipantId, factory);
         }
 
         _outbox.Writer.TryComplete();

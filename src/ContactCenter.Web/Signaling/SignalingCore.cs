@@ -16,9 +16,16 @@ public sealed class SignalingCore
     private readonly ILogger<SignalingCore> _logger;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ISignalingObserver[] _observers;
+    private readonly SubscribeConnectionOverrides _overrides;
 
-    public SignalingCore(IServiceScopeFactory scopes, SfuConnections connections, ILoggerFactory loggerFactory, IEnumerable<ISignalingObserver> observers)
+    public SignalingCore(
+        IServiceScopeFactory scopes,
+        SfuConnections connections,
+        ILoggerFactory loggerFactory,
+        IEnumerable<ISignalingObserver> observers,
+        SubscribeConnectionOverrides overrides)
     {
+        _overrides = overrides;
         _scopes = scopes;
         _observers = [.. observers];
         _connections = connections;
@@ -61,7 +68,12 @@ public sealed class SignalingCore
             Tag = participant.Tag,
             CallbackUrl = participant.CallbackUrl,
             Observers = _observers,
+            Overrides = _overrides,
+            SubscribeFactory = client.SubscribeFactory,
         };
+
+        // Before the join: the router may make the subscribe connection during it. Null clears a previous door's.
+        _overrides.Set(participant.Id, client.SubscribeFactory);
         signaling.Attach(_connections.Router.Join(
             participant.Id,
             participant.SessionId,

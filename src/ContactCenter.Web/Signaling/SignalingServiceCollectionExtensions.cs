@@ -16,11 +16,13 @@ public static class SignalingServiceCollectionExtensions
     public static WebApplicationBuilder AddContactCenterSignaling(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddSingleton<SubscribeConnectionOverrides>();
         services.AddSingleton(sp =>
         {
             var transport = sp.GetRequiredService<UdpMediaTransport>();
+            var overrides = sp.GetRequiredService<SubscribeConnectionOverrides>();
             return new SfuRouter(
-                (router, participant) => SfuConnections.CreateSubscribe(transport, router, participant),
+                (router, participant) => overrides.TryCreate(participant) ?? SfuConnections.CreateSubscribe(transport, router, participant),
                 new SfuRouterOptions(),
                 sp.GetRequiredService<ILoggerFactory>(),
                 sp.GetRequiredService<TimeProvider>());

@@ -64,14 +64,21 @@ public sealed class CallRulesTests
         Assertions.Fails(CallRules.ParsePublishPermissions(["AUDIO", "Audio"]), CallErrorKind.Validation);
 
     [Theory]
-    [InlineData(null)]
     [InlineData("V3")]
     [InlineData("v3")]
-    public void NormalizeDeviceApiVersion_AbsentOrV3_IsV3(string? version) =>
+    public void NormalizeDeviceApiVersion_V3AnyCase_IsV3(string version) =>
         Assert.Equal("V3", Assertions.Succeeds(CallRules.NormalizeDeviceApiVersion(version)));
 
     [Theory]
+    [InlineData(null)]
     [InlineData("V2")]
+    [InlineData("v2")]
+    public void NormalizeDeviceApiVersion_AbsentOrV2AnyCase_IsV2(string? version) =>
+        Assert.Equal("V2", Assertions.Succeeds(CallRules.NormalizeDeviceApiVersion(version)));
+
+    [Theory]
+    [InlineData("V4")]
+    [InlineData("V1")]
     [InlineData("")]
     public void NormalizeDeviceApiVersion_Other_FailsValidation(string version) =>
         Assertions.Fails(CallRules.NormalizeDeviceApiVersion(version), CallErrorKind.Validation);

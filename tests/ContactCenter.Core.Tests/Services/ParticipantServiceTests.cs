@@ -10,12 +10,12 @@ public sealed class ParticipantServiceTests
     private readonly CallHarness _h = new();
 
     [Fact]
-    public async Task CreateAsync_EmptyRequest_DefaultsToAudioVideoAndV3()
+    public async Task CreateAsync_EmptyRequest_DefaultsToAudioVideoAndV2()
     {
         var participant = Assertions.Succeeds(await _h.Participants.CreateAsync(AccountId, new NewParticipant()));
 
         Assert.Equal([PublishPermission.Audio, PublishPermission.Video], participant.PublishPermissions);
-        Assert.Equal("V3", participant.DeviceApiVersion);
+        Assert.Equal("V2", participant.DeviceApiVersion);
         Assert.Equal(AccountId, participant.AccountId);
         Assert.Equal(_h.Time.Now, participant.CreatedAt);
         Assert.Null(participant.SessionId);
@@ -43,7 +43,7 @@ public sealed class ParticipantServiceTests
         new NewParticipant([PublishPermission.Video, PublishPermission.Video]),
         new NewParticipant([(PublishPermission)5]),
         new NewParticipant(CallbackUrl: "not-a-url"),
-        new NewParticipant(DeviceApiVersion: "V2"),
+        new NewParticipant(DeviceApiVersion: "V4"),
     };
 
     [Theory]

@@ -70,7 +70,7 @@ public sealed class SessionParticipantsApiTests(ApiFixture fixture) : IClassFixt
         var response = await _client.PutAsync($"{Base()}/sessions/{second}/participants/{id}", null);
 
         await response.AssertErrorAsync(HttpStatusCode.Conflict, "already in session");
-        Assert.Empty((await (await _client.GetAsync($"{Base()}/sessions/{second}/participants")).ReadJsonAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.GetAsync($"{Base()}/sessions/{second}/participants")).StatusCode);
     }
 
     [Fact]
@@ -119,8 +119,8 @@ public sealed class SessionParticipantsApiTests(ApiFixture fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var members = (await (await _client.GetAsync($"{Base()}/sessions/{session}/participants")).ReadJsonAsync()).AsArray();
         Assert.Equal([b], members.Select(m => (string)m!["id"]!));
-        var subscriptions = await (await _client.GetAsync($"{Base()}/sessions/{session}/participants/{b}/subscriptions")).ReadJsonAsync();
-        Assert.Empty(subscriptions["participants"]!.AsArray());
+        // b's only entry named a, so b has no subscriptions left (204, as Bandwidth's spec answers "none").
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.GetAsync($"{Base()}/sessions/{session}/participants/{b}/subscriptions")).StatusCode);
         Assert.Empty(fixture.Factory.Router.LastEdges(session)!);
 
         // Removing someone who is no longer a member is a 404, not a silent success.
@@ -162,9 +162,10 @@ public sealed class SessionParticipantsApiTests(ApiFixture fixture) : IClassFixt
         var response = await _client.PutAsync(url, body is null ? null : Json(body));
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        var subscriptions = await (await _client.GetAsync(url)).ReadJsonAsync();
-        Assert.Null(subscriptions["sessionId"]);
-        Assert.Empty(subscriptions["participants"]!.AsArray());
+        // No subscriptions left: Bandwidth's spec answers 204 without a body.
+        var after = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
+        Assert.Empty(await after.Content.ReadAsByteArrayAsync());
         Assert.Empty(fixture.Factory.Router.LastEdges(session)!);
     }
 
@@ -190,7 +191,7 @@ public sealed class SessionParticipantsApiTests(ApiFixture fixture) : IClassFixt
         var response = await _client.PutAsync($"{Base()}/sessions/{session}/participants/{a}", Json("""{"sessionId":"elsewhere"}"""));
 
         await response.AssertErrorAsync(HttpStatusCode.BadRequest, "sessionId");
-        Assert.Empty((await (await _client.GetAsync($"{Base()}/sessions/{session}/participants")).ReadJsonAsync()).AsArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.GetAsync($"{Base()}/sessions/{session}/participants")).StatusCode);
     }
 
     [Fact]
@@ -230,6 +231,30 @@ public sealed class SessionParticipantsApiTests(ApiFixture fixture) : IClassFixt
         var response = await _client.GetAsync($"{Base()}/sessions/{session}/participants/{a}/subscriptions");
 
         await response.AssertErrorAsync(HttpStatusCode.NotFound, "not a member");
+    }
+
+    [Fact]
+    public async Task ListParticipants_EmptySession_Returns204WithoutBody()
+    {
+        var session = await _client.CreateSessionAsync();
+
+        var response = await _client.GetAsync($"{Base()}/sessions/{session}/participants");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task GetSubscriptions_MemberWithoutSubscriptions_Returns204WithoutBody()
+    {
+        var session = await _client.CreateSessionAsync();
+        var (a, _) = await _client.CreateParticipantAsync();
+        await _client.AddToSessionAsync(session, a);
+
+        var response = await _client.GetAsync($"{Base()}/sessions/{session}/participants/{a}/subscriptions");
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

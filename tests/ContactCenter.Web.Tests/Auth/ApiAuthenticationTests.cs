@@ -72,6 +72,31 @@ public sealed class ApiAuthenticationTests(ApiFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Unauthorized_Body_IsBandwidthsMessageShapeWithRequestIdHeader()
+    {
+        var response = await Factory.CreateClient().GetAsync($"{Base()}/sessions/any");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["message"], body.AsObject().Select(p => p.Key));
+        Assert.Contains("Authentication required", (string)body["message"]!, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(response.Headers.GetValues("X-Request-Id"))));
+    }
+
+    [Fact]
+    public async Task Forbidden_Body_IsBandwidthsMessageShapeWithRequestIdHeader()
+    {
+        var other = Factory.CreateClientFor(ApiFixture.OtherUser, ApiFixture.OtherPassword);
+
+        var response = await other.GetAsync($"{Base(ApiFactory.DemoAccount)}/sessions/any");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = await response.ReadJsonAsync();
+        Assert.Equal(["message"], body.AsObject().Select(p => p.Key));
+        Assert.False(string.IsNullOrWhiteSpace(Assert.Single(response.Headers.GetValues("X-Request-Id"))));
+    }
+
+    [Fact]
     public async Task AnotherAccountsIds_UnderOwnAccount_Return404AndLeakNothing()
     {
         var other = Factory.CreateClientFor(ApiFixture.OtherUser, ApiFixture.OtherPassword);

@@ -18,10 +18,10 @@ internal sealed class DeviceSocket : IAsyncDisposable
 
     public string? CloseDescription => _socket.CloseStatusDescription;
 
-    public static async Task<DeviceSocket> ConnectAsync(WebApplicationFactory<Program> factory, string? token, string uniqueId = "device-1")
+    public static async Task<DeviceSocket> ConnectAsync(WebApplicationFactory<Program> factory, string? token, string uniqueId = "device-1", string path = "/v3")
     {
         var client = factory.Server.CreateWebSocketClient();
-        var uri = new Uri(factory.Server.BaseAddress, $"/v3/?token={Uri.EscapeDataString(token ?? string.Empty)}&client=browser&sdkVersion=0.12.0-beta.1&uniqueId={uniqueId}");
+        var uri = new Uri(factory.Server.BaseAddress, $"{path}/?token={Uri.EscapeDataString(token ?? string.Empty)}&client=browser&sdkVersion=0.12.0-beta.1&uniqueId={uniqueId}");
         uri = new UriBuilder(uri) { Scheme = "ws" }.Uri;
         using var cts = new CancellationTokenSource(Timeout);
         return new DeviceSocket(await client.ConnectAsync(uri, cts.Token));

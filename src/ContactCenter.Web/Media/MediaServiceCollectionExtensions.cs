@@ -20,6 +20,11 @@ public static class MediaServiceCollectionExtensions
                 o => string.IsNullOrWhiteSpace(o.AnnouncedAddress) || System.Net.IPAddress.TryParse(o.AnnouncedAddress, out _),
                 "Media:AnnouncedAddress must be an IP address.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TurnOptions>()
+            .BindConfiguration(TurnOptions.SectionName)
+            .Validate(o => o.Problem() is null, "Media:Turn is invalid: Urls need a Secret, URLs start with turn:, turns: or stun:, TtlSeconds is 60-604800.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TurnCredentialIssuer>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new UdpMediaTransport(
             sp.GetRequiredService<IOptions<MediaTransportOptions>>().Value,

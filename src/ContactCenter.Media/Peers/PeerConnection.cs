@@ -44,6 +44,10 @@ public sealed partial class PeerConnection : IDisposable
 
     public PeerConnectionOptions Options { get; }
 
+    /// <summary>Our host candidates (one per announced address), as the transport formatted them at start.</summary>
+    internal IReadOnlyList<string> HostCandidates =>
+        _transport.HostCandidates is { Count: > 0 } hosts ? hosts : [Ice.IceCandidateFormatter.Host(_transport.AnnouncedEndPoint)];
+
     /// <summary>Our current ICE credentials: the ones the latest offer or answer carries (new after an ICE restart).</summary>
     public IceCredentials LocalIce => _localIce;
 

@@ -17,8 +17,8 @@ public static class MediaServiceCollectionExtensions
             .Validate(o => System.Net.IPAddress.TryParse(o.ListenAddress, out _), "Media:ListenAddress must be an IP address.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Media:Port must be 0-65535.")
             .Validate(
-                o => string.IsNullOrWhiteSpace(o.AnnouncedAddress) || System.Net.IPAddress.TryParse(o.AnnouncedAddress, out _),
-                "Media:AnnouncedAddress must be an IP address.")
+                o => o.AnnouncedAddresses is not null,
+                "Media:AnnouncedAddress must be IP addresses (IPv4 or IPv6) separated by commas, each at most once.")
             .ValidateOnStart();
         builder.Services.AddOptions<TurnOptions>()
             .BindConfiguration(TurnOptions.SectionName)

@@ -4,7 +4,7 @@ using System.Net;
 namespace ContactCenter.Media.Ice;
 
 /// <summary>Writes our host candidates (RFC 8839 §5.1): one per announced address, all on the media port.</summary>
-public static class IceCandidateFormatter
+internal static class IceCandidateFormatter
 {
     /// <summary>
     /// Type preference 126 (host), local preference 65535, component 1: (2^24)*126 + (2^8)*65535 + 255

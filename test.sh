@@ -14,6 +14,7 @@ need_pkgs=()
 command -v sipp >/dev/null 2>&1 || need_pkgs+=(sip-tester)
 ldconfig -p 2>/dev/null | grep -q 'libopus.so.0' || need_pkgs+=(libopus0)
 command -v afl-fuzz >/dev/null 2>&1 || need_pkgs+=(afl++)  # the fuzz step
+[ -x /usr/bin/turnserver ] || need_pkgs+=(coturn)  # the TURN e2e starts its own on loopback
 if [ ${#need_pkgs[@]} -gt 0 ]; then
   log "installing ${need_pkgs[*]}"
   if [ "$(id -u)" = 0 ]; then

@@ -14,4 +14,10 @@ public sealed class SipTrunkOptions
 
     /// <summary>Challenge with 407 Proxy-Authenticate instead of 401 WWW-Authenticate (some trunks expect a proxy).</summary>
     public bool UseProxyChallenge { get; set; }
+
+    /// <summary>
+    /// Symmetric RTP for this trunk's calls: <c>auto</c> (default: when the SDP address looks NATed or differs from
+    /// the signaling source), <c>on</c> or <c>off</c>.
+    /// </summary>
+    public Media.SymmetricRtpMode SymmetricRtp { get; set; } = Media.SymmetricRtpMode.Auto;
 }

@@ -214,23 +214,45 @@ function report(dotnet, state, detail) {
 }
 
 /** Reports 'reconnecting' until the bytes of received audio grow, then 'flowing' (and stops watching). */
+/**
+ * Media that has not connected (ICE) this long after joining is blocked by the network: the page says so rather
+ * than "Connected", and keeps watching (it turns back when ICE connects or audio flows).
+ */
+const blockedAfterMs = 10000;
+
+async function iceConnected(client) {
+    const info = await client.getConnectionInfo();
+    const up = c => c && (c.iceState === 'connected' || c.iceState === 'completed');
+    return up(info.publish) || up(info.subscribe);
+}
+
 function watchFlow(client, dotnet) {
     clearInterval(flowWatch);
     report(dotnet, 'reconnecting');
     let last = -1;
+    let blocked = false;
+    const started = Date.now();
     flowWatch = setInterval(async () => {
         if (rtc !== client) {
             clearInterval(flowWatch);
             return;
         }
         let bytes = 0;
+        let connected = false;
         try {
             const stats = await client.getStats();
             for (const id in stats) bytes += stats[id].audio.bytesReceived;
+            connected = await iceConnected(client);
         } catch { return; }
         if (last >= 0 && bytes > last) {
             clearInterval(flowWatch);
             report(dotnet, 'flowing');
+        } else if (!blocked && !connected && Date.now() - started >= blockedAfterMs) {
+            blocked = true;
+            report(dotnet, 'blocked');
+        } else if (blocked && connected) {
+            blocked = false;
+            report(dotnet, 'reconnecting');
         }
         last = bytes;
     }, 250);

@@ -42,6 +42,29 @@ function serverMessage(error) {
     return at >= 0 ? text.substring(at + marker.length) : text;
 }
 
+async function describeConnection(pc) {
+    if (!pc) {
+        return null;
+    }
+    const info = { iceState: pc.iceConnectionState, localType: null, remoteType: null, protocol: null, relayProtocol: null };
+    const reports = await pc.getStats();
+    let pair = null;
+    reports.forEach(report => {
+        if (report.type === 'transport' && report.selectedCandidatePairId) {
+            pair = reports.get(report.selectedCandidatePairId);
+        }
+    });
+    if (pair) {
+        const local = reports.get(pair.localCandidateId);
+        const remote = reports.get(pair.remoteCandidateId);
+        info.localType = local?.candidateType ?? null;
+        info.relayProtocol = local?.relayProtocol ?? null;
+        info.remoteType = remote?.candidateType ?? null;
+        info.protocol = remote?.protocol ?? local?.protocol ?? null;
+    }
+    return info;
+}
+
 export class ContactCenterRtc {
     constructor() {
         this._hub = null;
@@ -61,16 +84,21 @@ export class ContactCenterRtc {
         this._signalingChain = Promise.resolve();
         this._pubChain = Promise.resolve();
         this._restartTimers = {};
+        this._serverIceServers = [];
         this.participantId = null;
         this.sessionId = null;
         this.publishPermissions = [];
     }
 
-    /** Connects signaling with a participant token. options: { hubUrl = '/hubs/rtc', iceServers = [] }. */
+    /**
+     * Connects signaling with a participant token. options: { hubUrl = '/hubs/rtc', iceServers, iceTransportPolicy =
+     * 'all' }. Without iceServers, the TURN servers the server hands out on connect (short-lived credentials) are
+     * used; iceTransportPolicy 'relay' sends media only through them.
+     */
     async connect(token, options = {}) {
         const signalR = await loadSignalR();
         this._token = token;
-        this._options = { hubUrl: '/hubs/rtc', iceServers: [], ...options };
+        this._options = { hubUrl: '/hubs/rtc', iceTransportPolicy: 'all', ...options };
         const hub = new signalR.HubConnectionBuilder()
             .withUrl(this._options.hubUrl, {
                 accessTokenFactory: () => this._token,
@@ -212,6 +240,15 @@ export class ContactCenterRtc {
     }
 
     /**
+     * How each connection's media travels, from its selected candidate pair: { publish, subscribe }, each null
+     * (no connection) or { iceState, localType ('host', 'srflx', 'relay'), remoteType, protocol ('udp', 'tcp'),
+     * relayProtocol (the browser's leg to TURN, when localType is 'relay') }.
+     */
+    async getConnectionInfo() {
+        return { publish: await describeConnection(this._pub), subscribe: await describeConnection(this._sub) };
+    }
+
+    /**
      * Restarts ICE on both connections (what the SDK does by itself after a network blip): the publish
      * connection offers again with new ICE credentials; the server sends a new offer for the subscribe one.
      */
@@ -251,6 +288,17 @@ export class ContactCenterRtc {
         this.participantId = result.participantId;
         this.sessionId = result.sessionId;
         this.publishPermissions = result.publishPermissions;
+        // Fresh TURN credentials on every (re)join; connections made after this use them.
+        this._serverIceServers = result.iceServers ?? [];
+    }
+
+    _rtcConfiguration() {
+        return {
+            iceServers: this._options.iceServers ?? this._serverIceServers ?? [],
+            iceTransportPolicy: this._options.iceTransportPolicy,
+            bundlePolicy: 'max-bundle',
+            rtcpMuxPolicy: 'require',
+        };
     }
 
     /** After SignalR reconnected, the server has forgotten us: join again, new connections, publish again. */
@@ -284,7 +332,7 @@ export class ContactCenterRtc {
 
     _publishConnection() {
         if (!this._pub) {
-            const pc = new RTCPeerConnection({ iceServers: this._options.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+            const pc = new RTCPeerConnection(this._rtcConfiguration());
             pc.oniceconnectionstatechange = () => this._watchIce(pc, 'publish');
             this._pub = pc;
         }
@@ -293,7 +341,7 @@ export class ContactCenterRtc {
 
     _subscribeConnection() {
         if (!this._sub) {
-            const pc = new RTCPeerConnection({ iceServers: this._options.iceServers, bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require' });
+            const pc = new RTCPeerConnection(this._rtcConfiguration());
             pc.oniceconnectionstatechange = () => this._watchIce(pc, 'subscribe');
             this._sub = pc;
         }

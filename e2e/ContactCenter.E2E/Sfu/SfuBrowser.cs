@@ -20,9 +20,12 @@ internal sealed class SfuBrowser : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<SfuBrowser> OpenAsync(BrowserFixture fixture, string name, ITestOutputHelper output)
+    public static Task<SfuBrowser> OpenAsync(BrowserFixture fixture, string name, ITestOutputHelper output) =>
+        OpenAsync(fixture.Browser, fixture.Host.BaseAddress, name, output);
+
+    public static async Task<SfuBrowser> OpenAsync(IBrowser browser, Uri baseAddress, string name, ITestOutputHelper output)
     {
-        var context = await fixture.Browser.NewContextAsync();
+        var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -33,7 +36,7 @@ internal sealed class SfuBrowser : IAsyncDisposable
         };
         // Load a real document from the host first: Chromium's local network access checks then see a loopback
         // page opening a loopback WebSocket. (A route-fulfilled page has no address, and its WebSocket is blocked.)
-        await page.GotoAsync(new Uri(fixture.Host.BaseAddress, SfuPage.AnchorPath).ToString());
+        await page.GotoAsync(new Uri(baseAddress, SfuPage.AnchorPath).ToString());
         await page.SetContentAsync(SfuPage.Html);
         await page.WaitForFunctionAsync("() => window.ccReady === true");
         return new SfuBrowser(name, context, page);
@@ -41,6 +44,13 @@ internal sealed class SfuBrowser : IAsyncDisposable
 
     /// <summary>"ok:&lt;participantId&gt;" or "error:&lt;the server's reason&gt;".</summary>
     public Task<string> ConnectAsync(string token) => Page.EvaluateAsync<string>("t => window.ccConnect(t)", token);
+
+    /// <summary>As <see cref="ConnectAsync(string)"/>, with the SDK's connect options (e.g. <c>{ iceTransportPolicy: 'relay' }</c>).</summary>
+    public Task<string> ConnectAsync(string token, object options) =>
+        Page.EvaluateAsync<string>("([t, o]) => window.ccConnect(t, o)", new object[] { token, options });
+
+    /// <summary>The SDK's getConnectionInfo(): how each connection's media travels (selected candidate pair).</summary>
+    public Task<ConnectionInfo> ConnectionAsync() => Page.EvaluateAsync<ConnectionInfo>("() => window.rtc.getConnectionInfo()");
 
     /// <summary>"ok" or "error:&lt;the server's reason&gt;".</summary>
     public Task<string> PublishAsync(string kind, string alias) =>

@@ -35,9 +35,9 @@ internal static class SfuPage
           window.ccEvents.push({ type: 'unavailable', participantId: s.participantId, alias: s.alias });
           document.getElementById('remote-' + s.streamId)?.remove();
         });
-        window.ccConnect = async token => {
+        window.ccConnect = async (token, options) => {
           try {
-            const info = await rtc.connect(token);
+            const info = await rtc.connect(token, options ?? {});
             return 'ok:' + info.participantId;
           } catch (e) {
             return 'error:' + e.message;

@@ -77,6 +77,14 @@ internal static class PhoneScenarios
         </scenario>
         """;
 
+    /// <summary>
+    /// A phone behind NAT: its SDP names 127.0.0.99:[nat_port], where nothing listens, while its RTP really comes
+    /// from the test's endpoint; stays until the server hangs up.
+    /// </summary>
+    public static readonly string BehindNat = UntilServerBye
+        .Replace("c=IN IP4 127.0.0.1", "c=IN IP4 127.0.0.99", StringComparison.Ordinal)
+        .Replace("m=audio [phone_port] ", "m=audio [nat_port] ", StringComparison.Ordinal);
+
     /// <summary>Calls, sends RFC 4733 digits 1, 2, 3 and # from sipp's own media port (Debian's pcaps), and hangs up.</summary>
     public static readonly string Digits = $$"""
         <?xml version="1.0" encoding="ISO-8859-1" ?>

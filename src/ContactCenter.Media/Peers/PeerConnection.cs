@@ -50,6 +50,10 @@ public sealed class PeerConnection : IDatagramEndpoint, IDisposable
 
     public PeerConnectionOptions Options { get; }
 
+    /// <summary>Our host candidates (one per announced address), as the transport formatted them at start.</summary>
+    internal IReadOnlyList<string> HostCandidates =>
+        _transport.HostCandidates is { Count: > 0 } hosts ? hosts : [ContactCenter.Media.Ice.IceCandidateFormatter.Host(_transport.AnnouncedEndPoint)];
+
     /// <summary>Our current ICE credentials: the ones the latest offer or answer carries (new after an ICE restart).</summary>
     public IceCredentials LocalIce => Ice.Local;
 

@@ -84,7 +84,12 @@ internal static class SdpMediaWriter
 
         if (candidates)
         {
-            a.Add(new("candidate", IceCandidateFormatter.Host(announced)));
+            // One host candidate per announced address (all on the one media port).
+            foreach (var candidate in peer.HostCandidates)
+            {
+                a.Add(new("candidate", candidate));
+            }
+
             a.Add(new("end-of-candidates", null));
         }
 

@@ -11,8 +11,38 @@ public sealed class MediaTransportOptions
     /// <summary>UDP port every peer uses; 0 picks an ephemeral port (tests).</summary>
     public int Port { get; set; } = 40000;
 
-    /// <summary>Address written into host candidates; the listen address when empty (must then be specific).</summary>
+    /// <summary>
+    /// Addresses written into host candidates, separated by commas or spaces (IPv4 and IPv6, public and private):
+    /// each becomes a candidate on the media port, in this order of preference, and the first is the SDP's
+    /// connection address. The listen address when empty (must then be specific).
+    /// </summary>
     public string? AnnouncedAddress { get; set; }
+
+    /// <summary>The parsed <see cref="AnnouncedAddress"/> entries (empty when none); null when one is not an IP address.</summary>
+    public IReadOnlyList<System.Net.IPAddress>? AnnouncedAddresses => ParseAddresses(AnnouncedAddress);
+
+    /// <summary>Splits a list of IP addresses (commas, semicolons or spaces); null when an entry is not an address or the list repeats one.</summary>
+    public static IReadOnlyList<System.Net.IPAddress>? ParseAddresses(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list))
+        {
+            return [];
+        }
+
+        var entries = list.Split([',', ';', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var addresses = new List<System.Net.IPAddress>(entries.Length);
+        foreach (var entry in entries)
+        {
+            if (!System.Net.IPAddress.TryParse(entry, out var address) || addresses.Contains(address))
+            {
+                return null;
+            }
+
+            addresses.Add(address);
+        }
+
+        return addresses;
+    }
 
     /// <summary>A peer with no valid Binding request for this long is closed (RFC 7675 §5.1 uses 30 s).</summary>
     public TimeSpan ConsentTimeout { get; set; } = TimeSpan.FromSeconds(30);

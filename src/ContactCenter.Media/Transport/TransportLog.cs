@@ -6,7 +6,7 @@ namespace ContactCenter.Media.Transport;
 internal static partial class TransportLog
 {
     [LoggerMessage(1, LogLevel.Information, "Media UDP transport listening on {LocalEndPoint}, announcing {Announced}")]
-    public static partial void Listening(ILogger logger, IPEndPoint localEndPoint, IPEndPoint announced);
+    public static partial void Listening(ILogger logger, IPEndPoint localEndPoint, string announced);
 
     [LoggerMessage(2, LogLevel.Warning, "Media packet handler failed for a {Kind} datagram")]
     public static partial void HandlerFailed(ILogger logger, MediaPacketKind kind, Exception exception);

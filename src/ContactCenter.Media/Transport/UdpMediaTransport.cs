@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Dtls;
+using ContactCenter.Media.Ice;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,8 +39,14 @@ public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
     public IPEndPoint LocalEndPoint =>
         (IPEndPoint)(_socket?.LocalEndPoint ?? throw new InvalidOperationException("The transport is not started."));
 
-    /// <summary>What our host candidates say: the announced address and the bound port.</summary>
+    /// <summary>The first announced address and the bound port: the SDP's connection address.</summary>
     public IPEndPoint AnnouncedEndPoint { get; private set; } = new(IPAddress.Loopback, 0);
+
+    /// <summary>Every announced address with the bound port, in order of preference: one host candidate each.</summary>
+    public IReadOnlyList<IPEndPoint> AnnouncedEndPoints { get; private set; } = [];
+
+    /// <summary>The <c>a=candidate</c> values for <see cref="AnnouncedEndPoints"/>, formatted once at start.</summary>
+    public IReadOnlyList<string> HostCandidates { get; private set; } = [];
 
     public MediaTransportOptions Options => _options;
 
@@ -105,11 +112,21 @@ public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
         _sockets = sockets;
         _socket = sockets[0];
         var bound = (IPEndPoint)_socket.LocalEndPoint!;
-        var announced = string.IsNullOrWhiteSpace(_options.AnnouncedAddress)
-            ? (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen)
-            : IPAddress.Parse(_options.AnnouncedAddress);
-        AnnouncedEndPoint = new IPEndPoint(announced, bound.Port);
-        TransportLog.Listening(_logger, bound, AnnouncedEndPoint);
+        var configured = _options.AnnouncedAddresses
+            ?? throw new InvalidOperationException($"Media:AnnouncedAddress '{_options.AnnouncedAddress}' is not a list of distinct IP addresses.");
+        IPAddress[] announced = configured.Count > 0
+            ? [.. configured]
+            : [listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any) ? IPAddress.Loopback : listen];
+        var endPoints = new IPEndPoint[announced.Length];
+        for (int i = 0; i < endPoints.Length; i++)
+        {
+            endPoints[i] = new IPEndPoint(announced[i], bound.Port);
+        }
+
+        AnnouncedEndPoints = endPoints;
+        AnnouncedEndPoint = endPoints[0];
+        HostCandidates = IceCandidateFormatter.Hosts(endPoints);
+        TransportLog.Listening(_logger, bound, string.Join(", ", (object[])endPoints));
 
         if (_options.WarmUpDtls)
         {

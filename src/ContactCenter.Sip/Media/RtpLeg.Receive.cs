@@ -59,7 +59,7 @@ public sealed partial class RtpLeg
         if (rtp.PayloadType == negotiation.TelephoneEventPayloadType)
         {
             Interlocked.Increment(ref _dtmfPacketsReceived);
-            Latch(from);
+            Latch(from, rtp.Ssrc);
             _dtmf.Process(rtp.Timestamp, payload);
             return;
         }
@@ -67,20 +67,22 @@ public sealed partial class RtpLeg
         {
             return;
         }
-        Latch(from);
+        Latch(from, rtp.Ssrc);
         Interlocked.Increment(ref _packetsReceived);
         MeasureEnergy(payload, negotiation.Codec);
         _sink?.OnPhoneRtp(LegId, datagram);
     }
 
-    private void Latch(SocketAddress from)
+    private void Latch(SocketAddress from, uint ssrc)
     {
         _lastReceived = _time.GetTimestamp();
         var current = _remote;
-        if (current is not null && current.Equals(from))
+        if (!Symmetric || (current is not null && current.Equals(from)) || (_latchedSsrc is { } latched && latched != ssrc))
         {
             return;
         }
+
+        _latchedSsrc = ssrc;
         // Copy: the receive loop reuses its SocketAddress for the next datagram.
         var copy = new SocketAddress(from.Family, from.Size);
         from.Buffer.Span[..from.Size].CopyTo(copy.Buffer.Span);

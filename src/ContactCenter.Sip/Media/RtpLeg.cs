@@ -26,6 +26,7 @@ public sealed partial class RtpLeg : IPhoneAudioSender, IAsyncDisposable
     private readonly byte[] _sendBuffer = new byte[RtpPacket.HeaderSize + 1500];
     private readonly CancellationTokenSource _stop = new();
     private SocketAddress? _remote;
+    private uint? _latchedSsrc;
     private ushort _sequence;
     private uint _timestamp;
     private bool _marker = true;
@@ -52,6 +53,13 @@ public sealed partial class RtpLeg : IPhoneAudioSender, IAsyncDisposable
         _timestamp = (uint)RandomNumberGenerator.GetInt32(int.MaxValue);
         _dtmf = new DtmfReceiver((digit, duration) => DtmfReceived?.Invoke(this, digit, duration));
     }
+
+    /// <summary>
+    /// Symmetric RTP (RFC 4961): after the first valid packet, send to where the phone's RTP comes from; later
+    /// moves only for the same SSRC (a NAT rebinding), so a stray stream cannot take the call's audio. True by
+    /// default; the user agent sets it from <see cref="SymmetricRtpPolicy"/>.
+    /// </summary>
+    public bool Symmetric { get; init; } = true;
 
     public string LegId { get; }
     public SdpNegotiation Negotiation { get; private set; }
@@ -112,6 +120,7 @@ public sealed partial class RtpLeg : IPhoneAudioSender, IAsyncDisposable
             if (offeredRemote is not null && !offeredRemote.Address.Equals(IPAddress.Any))
             {
                 _remote = offeredRemote.Serialize();
+                _latchedSsrc = null; // a new offer: the next valid packet may latch again
             }
             if (!couldSend && CanSend)
             {

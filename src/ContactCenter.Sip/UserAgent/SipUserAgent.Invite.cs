@@ -107,7 +107,10 @@ public sealed partial class SipUserAgent
         var localTag = tx.LocalTag ?? NewTag();
         var remoteRtp = context.Offer?.ConnectionAddress is { } address ? new IPEndPoint(address, context.Offer.Port) : null;
         var timeout = TimeSpan.FromSeconds(Math.Max(0, _options.NoRtpTimeoutSeconds));
-        var leg = new RtpLeg(legId, sockets.Rtp, sockets.Rtcp, remoteRtp, negotiation, _time, timeout, _sink, _logger);
+        var leg = new RtpLeg(legId, sockets.Rtp, sockets.Rtcp, remoteRtp, negotiation, _time, timeout, _sink, _logger)
+        {
+            Symmetric = SymmetricRtpPolicy.Latches(context.Trunk?.SymmetricRtp ?? SymmetricRtpMode.Auto, remoteRtp?.Address, source.Address),
+        };
         var bridge = new PhoneBridge(leg, negotiation.Codec, suppressSilence: _options.SuppressSilence);
         var call = new SipCall(this, legId, context, decision, localTag, context.From.Tag ?? "", tx.Flow, leg, bridge)
         {

@@ -17,9 +17,14 @@ public static class MediaServiceCollectionExtensions
             .Validate(o => System.Net.IPAddress.TryParse(o.ListenAddress, out _), "Media:ListenAddress must be an IP address.")
             .Validate(o => o.Port is >= 0 and <= 65535, "Media:Port must be 0-65535.")
             .Validate(
-                o => string.IsNullOrWhiteSpace(o.AnnouncedAddress) || System.Net.IPAddress.TryParse(o.AnnouncedAddress, out _),
-                "Media:AnnouncedAddress must be an IP address.")
+                o => o.AnnouncedAddresses is not null,
+                "Media:AnnouncedAddress must be IP addresses (IPv4 or IPv6) separated by commas, each at most once.")
             .ValidateOnStart();
+        builder.Services.AddOptions<TurnOptions>()
+            .BindConfiguration(TurnOptions.SectionName)
+            .Validate(o => o.Problem() is null, "Media:Turn is invalid: Urls need a Secret, URLs start with turn:, turns: or stun:, TtlSeconds is 60-604800.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TurnCredentialIssuer>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new UdpMediaTransport(
             sp.GetRequiredService<IOptions<MediaTransportOptions>>().Value,

@@ -1,3 +1,4 @@
+using ContactCenter.Web.Media;
 using Microsoft.AspNetCore.SignalR;
 
 namespace ContactCenter.Web.Signaling;
@@ -7,12 +8,15 @@ namespace ContactCenter.Web.Signaling;
 /// (<c>access_token</c>, as SignalR clients send it). A thin adapter over <see cref="SignalingCore"/>. There is
 /// deliberately no method that touches subscriptions or routing: only the REST API (the 3PCC) decides those.
 /// </summary>
-public sealed class RtcHub(SignalingCore core, IHubContext<RtcHub, IRtcClient> hubContext) : Hub<IRtcClient>
+public sealed class RtcHub(SignalingCore core, IHubContext<RtcHub, IRtcClient> hubContext, TurnCredentialIssuer turn) : Hub<IRtcClient>
 {
     public const string Path = "/hubs/rtc";
     private const string SignalingKey = "signaling";
 
-    /// <summary>Authenticates the connection's token and joins the SFU. Must be the first call.</summary>
+    /// <summary>
+    /// Authenticates the connection's token and joins the SFU. Must be the first call. The reply carries the TURN
+    /// servers with credentials of their own for this participant (none when <c>Media:Turn:Urls</c> is empty).
+    /// </summary>
     public async Task<ConnectResult> Connect()
     {
         if (Context.Items.ContainsKey(SignalingKey))
@@ -32,7 +36,7 @@ public sealed class RtcHub(SignalingCore core, IHubContext<RtcHub, IRtcClient> h
         {
             var signaling = await core.ConnectAsync(token, new HubSignalingClient(hubContext, Context.ConnectionId), Context.ConnectionAborted);
             Context.Items[SignalingKey] = signaling;
-            return signaling.Describe();
+            return signaling.Describe() with { IceServers = turn.IssueFor(signaling.ParticipantId) };
         }
         catch (SignalingRefusedException ex)
         {

@@ -2,8 +2,17 @@ namespace ContactCenter.Web.Signaling;
 
 // Hub and device-protocol messages (records, CONVENTIONS 3). One file: they are one contract.
 
-/// <summary>Reply to connect: who the token says we are and what we may publish ("AUDIO", "VIDEO").</summary>
-public sealed record ConnectResult(string ParticipantId, string? SessionId, IReadOnlyList<string> PublishPermissions);
+/// <summary>
+/// Reply to connect: who the token says we are and what we may publish ("AUDIO", "VIDEO"), and the ICE servers
+/// (TURN with short-lived credentials) the browser passes to RTCPeerConnection; empty without TURN.
+/// </summary>
+public sealed record ConnectResult(string ParticipantId, string? SessionId, IReadOnlyList<string> PublishPermissions)
+{
+    public IReadOnlyList<IceServerDto> IceServers { get; init; } = [];
+}
+
+/// <summary>One RTCIceServer as the browser takes it: <c>{ urls, username, credential }</c>.</summary>
+public sealed record IceServerDto(IReadOnlyList<string> Urls, string Username, string Credential);
 
 /// <summary>One stream of a publish offer: the m-line's mid and the alias it carries.</summary>
 public sealed record PublishStreamDto(string Mid, string Alias);

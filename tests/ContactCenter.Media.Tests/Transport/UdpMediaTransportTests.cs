@@ -39,6 +39,40 @@ public sealed class UdpMediaTransportTests
     }
 
     [Fact]
+    public async Task StartAsync_SeveralAnnouncedAddresses_OneCandidateEachInOrderOfPreference()
+    {
+        await using var transport = new UdpMediaTransport(
+            new MediaTransportOptions { Port = 0, WarmUpDtls = false, AnnouncedAddress = "127.0.0.2, ::1 127.0.0.3" });
+        await transport.StartAsync();
+        var peer = transport.CreatePeer();
+        await using var browser = new FakeBrowser(transport.LocalEndPoint);
+        int port = transport.LocalEndPoint.Port;
+
+        var answer = peer.CreateAnswer(browser.Offer());
+
+        Assert.Equal(
+            [new IPEndPoint(IPAddress.Parse("127.0.0.2"), port), new IPEndPoint(IPAddress.IPv6Loopback, port), new IPEndPoint(IPAddress.Parse("127.0.0.3"), port)],
+            transport.AnnouncedEndPoints);
+        Assert.Contains($"a=candidate:1 1 udp 2130706431 127.0.0.2 {port} typ host\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains($"a=candidate:2 1 udp 2130706175 ::1 {port} typ host\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains($"a=candidate:3 1 udp 2130705919 127.0.0.3 {port} typ host\r\n", answer, StringComparison.Ordinal);
+        Assert.Contains("c=IN IP4 127.0.0.2", answer, StringComparison.Ordinal);
+        Assert.True(answer.IndexOf("127.0.0.2 " + port, StringComparison.Ordinal) < answer.IndexOf("::1 " + port, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1, not-an-address")]
+    [InlineData("127.0.0.1, 127.0.0.1")]
+    public async Task StartAsync_BadAnnouncedList_RefusesWithTheSetting(string list)
+    {
+        await using var transport = new UdpMediaTransport(new MediaTransportOptions { Port = 0, WarmUpDtls = false, AnnouncedAddress = list });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => transport.StartAsync());
+
+        Assert.Contains("Media:AnnouncedAddress", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartAsync_WarmUp_Completes()
     {
         await using var transport = new UdpMediaTransport(new MediaTransportOptions { Port = 0 });

@@ -28,12 +28,72 @@ public sealed class RtpLegTests : IAsyncDisposable
         }
     }
 
-    private RtpLeg CreateLeg(TimeProvider time, TimeSpan timeout, IPEndPoint? offered = null)
+    private RtpLeg CreateLeg(TimeProvider time, TimeSpan timeout, IPEndPoint? offered = null, bool symmetric = true)
     {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        _leg = new RtpLeg("leg1", socket, null, offered, s_pcma, time, timeout, new Sink(_sunk), NullLogger.Instance);
+        _leg = new RtpLeg("leg1", socket, null, offered, s_pcma, time, timeout, new Sink(_sunk), NullLogger.Instance) { Symmetric = symmetric };
         return _leg;
+    }
+
+    private static Socket LoopbackSocket()
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp) { ReceiveTimeout = 5000 };
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        return socket;
+    }
+
+    private static void SendFrom(Socket from, RtpLeg leg, ushort seq, uint ssrc)
+    {
+        var packet = new byte[12 + 160];
+        RtpPacket.WriteHeader(packet, false, 8, seq, seq * 160u, ssrc);
+        from.SendTo(packet, new IPEndPoint(IPAddress.Loopback, leg.LocalPort));
+    }
+
+    [Fact]
+    public async Task SendAudio_SymmetricOff_KeepsSendingToTheSdpAddress()
+    {
+        using var sdpTarget = LoopbackSocket();
+        var leg = CreateLeg(TimeProvider.System, TimeSpan.Zero, (IPEndPoint)sdpTarget.LocalEndPoint!, symmetric: false);
+        leg.Start();
+        SendFromPhone(leg, 8, 1, 0, new byte[160]);
+        Assert.True(await Wait.UntilAsync(() => leg.PacketsReceived == 1));
+
+        leg.SendAudio(new byte[160]);
+
+        var n = sdpTarget.Receive(new byte[2048]);
+        Assert.Equal(12 + 160, n);
+        Assert.Equal(sdpTarget.LocalEndPoint, leg.RemoteEndPoint);
+    }
+
+    [Fact]
+    public async Task Receive_AnotherSsrcFromAnotherAddress_DoesNotMoveTheTarget()
+    {
+        using var stray = LoopbackSocket();
+        var leg = CreateLeg(TimeProvider.System, TimeSpan.Zero, new IPEndPoint(IPAddress.Loopback, 9));
+        leg.Start();
+        SendFromPhone(leg, 8, 1, 0, new byte[160]);
+        Assert.True(await Wait.UntilAsync(() => leg.PacketsReceived == 1));
+
+        SendFrom(stray, leg, 2, 0xBEEF);
+        Assert.True(await Wait.UntilAsync(() => leg.PacketsReceived == 2));
+
+        Assert.Equal(_phone.LocalEndPoint, leg.RemoteEndPoint);
+    }
+
+    [Fact]
+    public async Task Receive_SameSsrcFromANewAddress_FollowsTheRebinding()
+    {
+        using var rebound = LoopbackSocket();
+        var leg = CreateLeg(TimeProvider.System, TimeSpan.Zero, new IPEndPoint(IPAddress.Loopback, 9));
+        leg.Start();
+        SendFromPhone(leg, 8, 1, 0, new byte[160]);
+        Assert.True(await Wait.UntilAsync(() => leg.PacketsReceived == 1));
+
+        SendFrom(rebound, leg, 2, 0xCAFE);
+        Assert.True(await Wait.UntilAsync(() => leg.PacketsReceived == 2));
+
+        Assert.Equal(rebound.LocalEndPoint, leg.RemoteEndPoint);
     }
 
     private void SendFromPhone(RtpLeg leg, byte pt, ushort seq, uint ts, byte[] payload, bool marker = false)

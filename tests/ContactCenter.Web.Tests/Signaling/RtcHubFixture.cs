@@ -27,13 +27,16 @@ public sealed class RtcHubFixture : IAsyncLifetime
         return client;
     }
 
-    public HubConnection CreateHub(string? token)
+    public HubConnection CreateHub(string? token) => CreateHub(Factory, token);
+
+    /// <summary>A hub client of <paramref name="factory"/> (this fixture's host, or one derived from it with other settings).</summary>
+    public static HubConnection CreateHub(WebApplicationFactory<Program> factory, string? token)
     {
-        var url = new Uri(Factory.Server.BaseAddress, "/hubs/rtc" + (token is null ? string.Empty : "?access_token=" + Uri.EscapeDataString(token)));
+        var url = new Uri(factory.Server.BaseAddress, "/hubs/rtc" + (token is null ? string.Empty : "?access_token=" + Uri.EscapeDataString(token)));
         return new HubConnectionBuilder()
             .WithUrl(url, options =>
             {
-                options.HttpMessageHandlerFactory = _ => Factory.Server.CreateHandler();
+                options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler();
                 options.Transports = HttpTransportType.LongPolling;
             })
             .Build();

@@ -55,6 +55,45 @@ public sealed class RtcHubTests(RtcHubFixture fixture) : IClassFixture<RtcHubFix
     }
 
     [Fact]
+    public async Task Connect_WithoutTurn_ReturnsNoIceServers()
+    {
+        using var client = fixture.CreateDemoClient();
+        var (_, token) = await client.CreateParticipantAsync(permissions: ["AUDIO"]);
+        await using var hub = fixture.CreateHub(token);
+        await hub.StartAsync();
+
+        var result = await hub.InvokeAsync<ConnectResult>("Connect");
+
+        Assert.Empty(result.IceServers);
+    }
+
+    [Fact]
+    public async Task Connect_WithTurn_ReturnsShortLivedCredentialsForThisParticipant()
+    {
+        await using var factory = fixture.Factory.WithWebHostBuilder(builder =>
+        {
+            builder.UseSetting("Media:Turn:Urls", "turn:127.0.0.1:3478?transport=udp");
+            builder.UseSetting("Media:Turn:Secret", "test-secret");
+            builder.UseSetting("Media:Turn:TtlSeconds", "600");
+        });
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = fixture.CreateDemoClient().DefaultRequestHeaders.Authorization;
+        var (id, token) = await client.CreateParticipantAsync(permissions: ["AUDIO"]);
+        await using var hub = RtcHubFixture.CreateHub(factory, token);
+        await hub.StartAsync();
+        var before = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        var result = await hub.InvokeAsync<ConnectResult>("Connect");
+
+        var server = Assert.Single(result.IceServers);
+        Assert.Equal(["turn:127.0.0.1:3478?transport=udp"], server.Urls);
+        var parts = server.Username.Split(':');
+        Assert.Equal(id, parts[1]);
+        Assert.InRange(long.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), before + 600, DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 600);
+        Assert.Equal(ContactCenter.Web.Media.TurnCredentialIssuer.Credential("test-secret"u8, server.Username), server.Credential);
+    }
+
+    [Fact]
     public async Task Publish_BeforeConnect_IsRefused()
     {
         await using var hub = fixture.CreateHub(null);

@@ -15,4 +15,8 @@ public partial class CallerStatus
     /// <summary>The customer hears nobody right now (their agent consults a supervisor): tell them to hold.</summary>
     [Parameter]
     public bool OnHold { get; set; }
+
+    /// <summary>The page's media could not connect (a firewall or NAT): say so instead of "Connected".</summary>
+    [Parameter]
+    public bool MediaBlocked { get; set; }
 }

@@ -6,4 +6,7 @@ public static class MediaStates
     public const string Reconnecting = "reconnecting";
     public const string Flowing = "flowing";
     public const string Failed = "failed";
+
+    /// <summary>Media could not connect within 10 s of joining: a firewall or NAT blocks it (cc-page.js decides).</summary>
+    public const string Blocked = "blocked";
 }

@@ -30,13 +30,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public ApiFactory(string? folder = null, Action<IServiceCollection>? configureServices = null)
+    public ApiFactory(string? folder = null, Action<IServiceCollection>? configureServices = null, DatabaseProvider? provider = null)
     {
         Folder = folder ?? CreateFolder();
         _configureServices = configureServices;
+        DatabaseProvider = provider ?? Provider;
     }
 
     public string Folder { get; }
+
+    /// <summary>This host's provider: the run's (<see cref="Provider"/>) unless the test chose one.</summary>
+    public DatabaseProvider DatabaseProvider { get; }
 
 
     public RecordingMediaRouter Router { get; } = new();
@@ -52,13 +56,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     public static DatabaseProvider Provider => TestServices.UsePostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
 
     /// <summary>The connection string of the folder's database, created on the test server in the PostgreSQL pass.</summary>
-    public static string ConnectionStringFor(string folder) => Provider == DatabaseProvider.Postgres
+    public static string ConnectionStringFor(string folder, DatabaseProvider provider) => provider == DatabaseProvider.Postgres
         ? TestServices.CreateDatabase(Path.GetFileName(folder))
         : $"Data Source={Path.Combine(folder, "contactcenter.db")}";
 
-    public static void DeleteFolder(string folder)
+    public static void DeleteFolder(string folder, DatabaseProvider? provider = null)
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if ((provider ?? Provider) == DatabaseProvider.Postgres)
         {
             TestServices.DropDatabase(Path.GetFileName(folder));
         }
@@ -100,9 +104,9 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(HostPaths.ResolveContentRoot([]));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:ContactCenter", ConnectionStringFor(Folder));
-        builder.UseSetting("Database:Provider", Provider.ToString());
-        if (Provider == DatabaseProvider.Postgres)
+        builder.UseSetting("ConnectionStrings:ContactCenter", ConnectionStringFor(Folder, DatabaseProvider));
+        builder.UseSetting("Database:Provider", DatabaseProvider.ToString());
+        if (DatabaseProvider == DatabaseProvider.Postgres)
         {
             // With no SQLite file to sit beside, the demo credentials would go to the repository's data/ folder.
             builder.UseSetting("Demo:CredentialsFile", Path.Combine(Folder, "demo-credentials.txt"));

@@ -30,11 +30,16 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public ApiFactory(string? folder = null, Action<IServiceCollection>? configureServices = null, DatabaseProvider? provider = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ApiFactory(
+        string? folder = null, Action<IServiceCollection>? configureServices = null, DatabaseProvider? provider = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder ?? CreateFolder();
         _configureServices = configureServices;
         DatabaseProvider = provider ?? Provider;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public string Folder { get; }
@@ -122,6 +127,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Media:Port", "0");
         builder.UseSetting("Media:WarmUpDtls", "false");
         builder.UseSetting("Sip:Port", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IMediaRouter>(Router);

@@ -25,6 +25,19 @@ if [ ${#need_pkgs[@]} -gt 0 ]; then
   fi
 fi
 
+# PostgreSQL 15 and Redis 7 on loopback for the tests that need them (tests/services.sh installs postgresql and
+# redis-server with apt if missing, runs PostgreSQL as the 'postgres' user when we are root, and writes the
+# connection settings to env.sh). Stopped when this script ends.
+log "start PostgreSQL and Redis for the tests"
+if tests/services.sh start "$out/services" >/dev/null; then
+  # shellcheck disable=SC1091
+  . "$out/services/env.sh"
+  echo "CC_TEST_POSTGRES=$CC_TEST_POSTGRES CC_TEST_REDIS=$CC_TEST_REDIS"
+else
+  echo "warning: PostgreSQL/Redis did not start; the tests that need them will fail"
+fi
+trap 'tests/services.sh stop "$out/services"' EXIT
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The Bandwidth e2e tests load the unmodified official Bandwidth browser SDK, bundled from npm (git-ignored output):
@@ -69,6 +82,18 @@ for p in "${projects[@]}"; do
     --results-directory "$out" || status=1
 done
 
+# The REST API, its sign-in/identity/token/protection tests and the data layer once more on PostgreSQL
+# (CC_TEST_DB=postgres: every host and test database is a database of its own on the test server).
+pg_projects=(tests/ContactCenter.Data.Tests tests/ContactCenter.Web.Tests)
+pg_filter="FullyQualifiedName~ContactCenter.Data.Tests|FullyQualifiedName~ContactCenter.Web.Tests.Api|FullyQualifiedName~ContactCenter.Web.Tests.Auth|FullyQualifiedName~ContactCenter.Web.Tests.Identity|FullyQualifiedName~ContactCenter.Web.Tests.Tokens|FullyQualifiedName~ContactCenter.Web.Tests.Protection"
+for p in "${pg_projects[@]}"; do
+  name=$(basename "$p")-postgres
+  log "test $name"
+  CC_TEST_DB=postgres dotnet test "$p" -c Release --no-build -nologo --filter "$pg_filter" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$out" || status=1
+done
+
 # Fuzz step (tests/ContactCenter.Fuzz/fuzz.sh): every parser harness under afl-fuzz for FUZZ_SECONDS each (default 20;
 # 0 skips). fuzz.sh writes one line per harness, "<harness> passed|failed <figures>"; each line counts as one test below.
 fuzz_seconds=${FUZZ_SECONDS:-20}
@@ -91,7 +116,7 @@ for trx in "$out"/*.trx; do
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
   skipped=$((skipped + ${total:-0} - ${ex:-0}))
 done
-if [ "$files" -lt "${#projects[@]}" ] && [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+if [ "$files" -lt $(( ${#projects[@]} + ${#pg_projects[@]} )) ] && [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1  # a test host crashed before writing its results
 fi
 # Fuzz step results: one test per harness line of fuzz.sh.

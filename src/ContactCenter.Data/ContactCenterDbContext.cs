@@ -1,4 +1,5 @@
 using ContactCenter.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace ContactCenter.Data;
 /// SQLite uses this type; PostgreSQL uses <see cref="PostgresContactCenterDbContext"/>, which carries its own
 /// migrations because column types differ between the providers.
 /// </summary>
-public class ContactCenterDbContext : IdentityDbContext
+public class ContactCenterDbContext : IdentityDbContext, IDataProtectionKeyContext
 {
     public ContactCenterDbContext(DbContextOptions<ContactCenterDbContext> options)
         : base(options)
@@ -31,6 +32,9 @@ public class ContactCenterDbContext : IdentityDbContext
     public DbSet<Participant> Participants => Set<Participant>();
 
     internal DbSet<ModeChangeRecord> ModeChanges => Set<ModeChangeRecord>();
+
+    /// <summary>ASP.NET Core Data Protection keys, shared by every node of a cluster (sign-in cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -59,5 +59,15 @@ public sealed class EfCallStore : ICallStore
 
     public void Remove(Participant participant) => _db.Participants.Remove(participant);
 
-    public Task SaveChangesAsync(CancellationToken ct = default) => _db.SaveChangesAsync(ct);
+    public async Task SaveChangesAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await _db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (MemberCap.IsViolation(e))
+        {
+            throw new SessionFullException(e.InnerException?.Message ?? e.Message, e);
+        }
+    }
 }

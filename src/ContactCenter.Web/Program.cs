@@ -1,4 +1,5 @@
 using ContactCenter.Web;
+using ContactCenter.Web.Cluster;
 using ContactCenter.Web.Components;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -14,6 +15,7 @@ builder.AddContactCenterMedia();
 builder.AddContactCenterSignaling();
 builder.AddContactCenterBandwidth();
 builder.AddContactCenterPhones();
+builder.AddContactCenterCluster();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.UseContactCenterApi();
 app.MapContactCenterMedia();
 app.MapContactCenterSignaling();
 app.MapContactCenterBandwidth();
+app.MapContactCenterCluster();
 
 app.Run();
 

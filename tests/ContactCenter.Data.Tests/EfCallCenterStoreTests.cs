@@ -8,7 +8,7 @@ namespace ContactCenter.Data.Tests;
 public sealed class EfCallCenterStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 13, 0, 0, TimeSpan.Zero);
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 

@@ -8,7 +8,7 @@ public sealed class EfCallStoreTests : IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 

@@ -7,7 +7,7 @@ namespace ContactCenter.Data.Tests;
 
 public sealed class EfModeAuditLogTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 

@@ -13,7 +13,8 @@ public sealed class SqliteWriteGateTests : IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly SqliteTestDatabase _database = new();
+    // SQLite in both test passes: the gate is what SQLite's single writer needs.
+    private readonly TestDatabase _database = new(DatabaseProvider.Sqlite);
 
     public void Dispose() => _database.Dispose();
 

@@ -32,5 +32,6 @@ public interface ICallStore
 
     void Remove(Participant participant);
 
+    /// <summary>Commits every change; throws <see cref="SessionFullException"/> when the database refused a member beyond the cap.</summary>
     Task SaveChangesAsync(CancellationToken ct = default);
 }

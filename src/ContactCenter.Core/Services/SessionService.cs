@@ -131,7 +131,15 @@ public sealed partial class SessionService
 
         participant.Join(sessionId, _time.GetUtcNow());
         participant.SetSubscriptions(normalized ?? Subscriptions.None);
-        await _store.SaveChangesAsync(ct);
+        try
+        {
+            await _store.SaveChangesAsync(ct);
+        }
+        catch (SessionFullException)
+        {
+            // Another node filled the session between the count above and this commit: the database had the last word.
+            return CallError.Conflict($"Session {sessionId} is full: a session may have at most {Session.MaxMembers} members.");
+        }
 
         Membership.ApplyEdges(_router, sessionId, alreadyMember ? members : [.. members, participant]);
         if (!alreadyMember)

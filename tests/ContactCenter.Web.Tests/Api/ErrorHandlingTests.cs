@@ -53,7 +53,12 @@ public sealed class ErrorHandlingTests(ApiFixture fixture) : IClassFixture<ApiFi
         var folder = ApiFactory.CreateFolder();
         try
         {
-            await using var factory = new ApiFactory(folder, services => services.ConfigureDbContext<ContactCenterDbContext>(o => o.AddInterceptors(new FailingSessionSave())));
+            await using var factory = new ApiFactory(folder, services =>
+            {
+                // Whichever provider this run uses: each has its own context type.
+                services.ConfigureDbContext<ContactCenterDbContext>(o => o.AddInterceptors(new FailingSessionSave()));
+                services.ConfigureDbContext<PostgresContactCenterDbContext>(o => o.AddInterceptors(new FailingSessionSave()));
+            });
             var client = factory.CreateDemoClient();
 
             var response = await client.PostAsync($"{Base()}/sessions", Json("""{"tag":"doomed"}"""));

@@ -3,6 +3,7 @@ using System.Text;
 using ContactCenter.Core.Domain;
 using ContactCenter.Core.Routing;
 using ContactCenter.Data;
+using ContactCenter.Testing;
 using ContactCenter.Web.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,6 +16,8 @@ namespace ContactCenter.Web.Tests.Infrastructure;
 /// The real host over a real SQLite file in <see cref="Folder"/>. The content root is the one Program picks itself
 /// (the repository root), so the host does not see a changed content root; only the database, the token key and
 /// the media router are swapped. Two factories over the same folder in sequence are a restart.
+/// In the PostgreSQL pass (<c>CC_TEST_DB=postgres</c>) the database is one of its own on the test server, named after
+/// the folder (so a restart finds it again) and dropped with it.
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<Program>
 {
@@ -27,15 +30,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     private readonly Action<IServiceCollection>? _configureServices;
 
-    public ApiFactory(string? folder = null, Action<IServiceCollection>? configureServices = null)
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public ApiFactory(
+        string? folder = null, Action<IServiceCollection>? configureServices = null, DatabaseProvider? provider = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = folder ?? CreateFolder();
         _configureServices = configureServices;
+        DatabaseProvider = provider ?? Provider;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
 
     public string Folder { get; }
 
-    public string DatabasePath => Path.Combine(Folder, "contactcenter.db");
+    /// <summary>This host's provider: the run's (<see cref="Provider"/>) unless the test chose one.</summary>
+    public DatabaseProvider DatabaseProvider { get; }
+
 
     public RecordingMediaRouter Router { get; } = new();
 
@@ -46,8 +57,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         return folder;
     }
 
-    public static void DeleteFolder(string folder)
+    /// <summary>The provider this test run uses (<c>CC_TEST_DB=postgres</c> selects PostgreSQL).</summary>
+    public static DatabaseProvider Provider => TestServices.UsePostgres ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string of the folder's database, created on the test server in the PostgreSQL pass.</summary>
+    public static string ConnectionStringFor(string folder, DatabaseProvider provider) => provider == DatabaseProvider.Postgres
+        ? TestServices.CreateDatabase(Path.GetFileName(folder))
+        : $"Data Source={Path.Combine(folder, "contactcenter.db")}";
+
+    public static void DeleteFolder(string folder, DatabaseProvider? provider = null)
     {
+        if ((provider ?? Provider) == DatabaseProvider.Postgres)
+        {
+            TestServices.DropDatabase(Path.GetFileName(folder));
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -85,8 +109,14 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(HostPaths.ResolveContentRoot([]));
         builder.UseEnvironment("Production");
-        builder.UseSetting("ConnectionStrings:ContactCenter", $"Data Source={DatabasePath}");
-        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:ContactCenter", ConnectionStringFor(Folder, DatabaseProvider));
+        builder.UseSetting("Database:Provider", DatabaseProvider.ToString());
+        if (DatabaseProvider == DatabaseProvider.Postgres)
+        {
+            // With no SQLite file to sit beside, the demo credentials would go to the repository's data/ folder.
+            builder.UseSetting("Demo:CredentialsFile", Path.Combine(Folder, "demo-credentials.txt"));
+        }
+
         builder.UseSetting("Tokens:SigningKey", SigningKey);
         builder.UseSetting("Tokens:KeyFile", Path.Combine(Folder, "token-signing.key"));
         builder.UseSetting("Api:Bootstrap:AccountId", DemoAccount);
@@ -97,6 +127,11 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Media:Port", "0");
         builder.UseSetting("Media:WarmUpDtls", "false");
         builder.UseSetting("Sip:Port", "0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IMediaRouter>(Router);

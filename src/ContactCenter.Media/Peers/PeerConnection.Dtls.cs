@@ -1,5 +1,6 @@
 using ContactCenter.Media.Dtls;
 using ContactCenter.Media.Srtp;
+using ContactCenter.Media.Transport;
 
 namespace ContactCenter.Media.Peers;
 
@@ -17,6 +18,9 @@ public sealed partial class PeerConnection
     private volatile bool _nominationWaitOver;
     private ITimer? _nominationTimer;
     private DtlsAssociation? _association;
+
+    /// <summary>The remote IP address whose handshake slot this peer holds (<see cref="Transport.DtlsHandshakeSlots"/>).</summary>
+    private System.Net.IPAddress? _handshakeSlot;
 
     /// <summary>The DTLS association once the handshake finished.</summary>
     internal DtlsAssociation? Association => Volatile.Read(ref _association);
@@ -85,11 +89,25 @@ public sealed partial class PeerConnection
             return;
         }
 
-        if (Interlocked.Exchange(ref _dtlsStarted, 1) != 0)
+        if (Volatile.Read(ref _dtlsStarted) != 0)
         {
             return;
         }
 
+        // One slot per running handshake, per node and per remote address; without one the peer waits its turn.
+        var slot = _remoteAddress!.ToEndPoint().Address;
+        if (!_transport.HandshakeSlots.TryAcquire(this, slot))
+        {
+            return;
+        }
+
+        if (Interlocked.Exchange(ref _dtlsStarted, 1) != 0)
+        {
+            _transport.HandshakeSlots.Release(slot);
+            return;
+        }
+
+        Volatile.Write(ref _handshakeSlot, slot);
         var settings = new DtlsHandshakeSettings(Certificate, RemoteFingerprint, Options.SrtpProfiles, _transport.Options.DtlsHandshakeTimeout);
         DtlsHandshake.RunAsync(role, settings, DtlsChannel).ContinueWith(
             static (task, state) => ((PeerConnection)state!).OnHandshakeFinished(task),
@@ -99,6 +117,9 @@ public sealed partial class PeerConnection
             TaskScheduler.Default);
     }
 
+    /// <summary>A handshake slot freed while this peer waited for one.</summary>
+    internal void RetryDtlsStart() => TryStartDtls();
+
     private void OnNominationWaitOver()
     {
         _nominationWaitOver = true;
@@ -107,6 +128,11 @@ public sealed partial class PeerConnection
 
     private void OnHandshakeFinished(Task<DtlsHandshakeResult> task)
     {
+        if (Interlocked.Exchange(ref _handshakeSlot, null) is { } slot)
+        {
+            _transport.HandshakeSlots.Release(slot);
+        }
+
         if (!task.IsCompletedSuccessfully)
         {
             if (!IsClosed)

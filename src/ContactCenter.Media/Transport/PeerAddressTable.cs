@@ -17,6 +17,9 @@ internal sealed class PeerAddressTable
     private readonly ConcurrentDictionary<ulong, PeerConnection> _ipv4 = new();
     private readonly ConcurrentDictionary<SocketAddress, PeerConnection> _other = new();
 
+    /// <summary>Entries (diagnostics and tests; counts each dictionary).</summary>
+    public int Count => _ipv4.Count + _other.Count;
+
     public bool TryGet(SocketAddress address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PeerConnection? peer) =>
         TryKey(address, out ulong key) ? _ipv4.TryGetValue(key, out peer) : _other.TryGetValue(address, out peer);
 

@@ -35,6 +35,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _byUfragSpan = _byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
+        HandshakeSlots = new DtlsHandshakeSlots(options.MaxPendingDtlsHandshakes, options.MaxPendingDtlsHandshakesPerAddress);
     }
 
     /// <summary>The bound address (its port is the real one when <see cref="MediaTransportOptions.Port"/> is 0).</summary>
@@ -52,6 +53,17 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
     /// <summary>Live peers.</summary>
     public int PeerCount => _peers.Count;
+
+    /// <summary>DTLS handshakes running now (at most <see cref="MediaTransportOptions.MaxPendingDtlsHandshakes"/>).</summary>
+    public int PendingDtlsHandshakes => HandshakeSlots.Running;
+
+    /// <summary>Peers whose DTLS handshake waits for a slot.</summary>
+    public int WaitingDtlsHandshakes => HandshakeSlots.Waiting;
+
+    internal DtlsHandshakeSlots HandshakeSlots { get; }
+
+    /// <summary>Remote addresses routed to a peer (each learned from an authenticated check).</summary>
+    public int KnownAddressCount => _byAddress.Count;
 
     /// <summary>Counters for diagnostics (each receive thread writes its own block).</summary>
     public TransportCounters Counters { get; } = new();
@@ -258,6 +270,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
     internal void Unregister(PeerConnection peer)
     {
+        HandshakeSlots.Forget(peer);
         _peers.TryRemove(new KeyValuePair<string, PeerConnection>(peer.Id, peer));
         RemoveUfrag(peer.LocalIce.Ufrag, peer);
         if (peer.RetiringLocalIce is { } retiring)

@@ -9,5 +9,17 @@ public interface IMediaSnapshotSource
     /// <summary>True when the counters are measured (the matrix then tells "planned" from "flowing").</summary>
     bool HasCounters { get; }
 
+    /// <summary>
+    /// Raised with the session id after that session's edges changed, so a view re-reads one session when it
+    /// changes instead of polling. It may be raised on any thread, and a handler must not block or throw: it runs on
+    /// the thread that changed the edges. A source that cannot tell (the planned edges) never raises it; its views
+    /// follow the call center's own changes.
+    /// </summary>
+    event Action<string>? EdgesChanged
+    {
+        add { }
+        remove { }
+    }
+
     Task<IReadOnlyList<MediaEdgeSnapshot>> GetEdgesAsync(string sessionId, CancellationToken ct = default);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using ContactCenter.Media.Peers;
 
 namespace ContactCenter.Media.Transport;
 
@@ -14,7 +13,7 @@ internal sealed class DtlsHandshakeSlots
 {
     private readonly object _gate = new();
     private readonly Dictionary<IPAddress, int> _perAddress = [];
-    private readonly List<PeerConnection> _waiting = [];
+    private readonly List<(object Waiter, Action Retry)> _waiting = [];
     private readonly int _max;
     private readonly int _maxPerAddress;
     private int _running;
@@ -50,7 +49,7 @@ internal sealed class DtlsHandshakeSlots
     }
 
     /// <summary>A slot for a handshake with <paramref name="address"/>; false puts <paramref name="peer"/> in the queue (once).</summary>
-    public bool TryAcquire(PeerConnection peer, IPAddress address)
+    public bool TryAcquire(object peer, Action retry, IPAddress address)
     {
         lock (_gate)
         {
@@ -59,13 +58,13 @@ internal sealed class DtlsHandshakeSlots
             {
                 _running++;
                 _perAddress[address] = ofAddress + 1;
-                _waiting.Remove(peer);
+                _waiting.RemoveAll(w => ReferenceEquals(w.Waiter, peer));
                 return true;
             }
 
-            if (!_waiting.Contains(peer))
+            if (!_waiting.Exists(w => ReferenceEquals(w.Waiter, peer)))
             {
-                _waiting.Add(peer);
+                _waiting.Add((peer, retry));
             }
 
             return false;
@@ -75,7 +74,7 @@ internal sealed class DtlsHandshakeSlots
     /// <summary>A handshake ended (either way): its slot frees and the waiting peers try again, oldest first.</summary>
     public void Release(IPAddress address)
     {
-        PeerConnection[] retry;
+        (object Waiter, Action Retry)[] retry;
         lock (_gate)
         {
             _running--;
@@ -94,18 +93,18 @@ internal sealed class DtlsHandshakeSlots
             retry = _waiting.Count == 0 ? [] : [.. _waiting];
         }
 
-        foreach (var peer in retry)
+        foreach (var waiting in retry)
         {
-            peer.RetryDtlsStart();
+            waiting.Retry();
         }
     }
 
     /// <summary>The peer closed: it no longer waits.</summary>
-    public void Forget(PeerConnection peer)
+    public void Forget(object peer)
     {
         lock (_gate)
         {
-            _waiting.Remove(peer);
+            _waiting.RemoveAll(w => ReferenceEquals(w.Waiter, peer));
         }
     }
 }

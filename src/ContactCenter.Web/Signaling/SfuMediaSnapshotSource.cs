@@ -8,6 +8,13 @@ internal sealed class SfuMediaSnapshotSource(SfuRouter router) : IMediaSnapshotS
 {
     public bool HasCounters => true;
 
+    /// <summary>The router's own event: raised outside every routing lock after a session's room changed.</summary>
+    public event Action<string>? EdgesChanged
+    {
+        add => router.EdgesChanged += value;
+        remove => router.EdgesChanged -= value;
+    }
+
     public Task<IReadOnlyList<MediaEdgeSnapshot>> GetEdgesAsync(string sessionId, CancellationToken ct = default)
     {
         var rows = router.Snapshot(sessionId);

@@ -14,9 +14,16 @@ namespace ContactCenter.Web.Tests.Components;
 public abstract class MudTestContext : BunitContext, IAsyncLifetime
 {
     protected MudTestContext()
+        : this(null)
+    {
+    }
+
+    /// <summary><paramref name="configure"/> adds a test's own services, before the first render resolves any.</summary>
+    protected MudTestContext(Action<IServiceCollection>? configure)
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        configure?.Invoke(Services);
 
         // Anonymous until a test says otherwise; it must be added before the first render resolves services.
         Auth = AddAuthorization();

@@ -129,9 +129,9 @@ public sealed class MemoryBaselineTests(ITestOutputHelper output) : IAsyncLifeti
             long target = transport.Counters.Stun + stun;
             for (int i = 0; i < stun; i++)
             {
-                var writer = new StunWriter(buffer, StunMessageType.BindingRequest, RandomNumberGenerator.GetBytes(12));
+                var writer = new StunWriter(buffer, 0x0001 /* Binding request */, RandomNumberGenerator.GetBytes(12));
                 writer.AddUsername(Encoding.ASCII.GetBytes(Convert.ToHexString(RandomNumberGenerator.GetBytes(8)) + ":" + i));
-                writer.AddUInt32(StunAttributeType.Priority, 1853817087);
+                writer.AddUInt32(0x0024 /* PRIORITY */, 1853817087);
                 writer.AppendMessageIntegrity(RandomNumberGenerator.GetBytes(16));
                 int length = writer.AppendFingerprint();
                 senders[i % senders.Count].Send(buffer.AsSpan(0, length), media);

@@ -1,5 +1,4 @@
 using ContactCenter.Core.Auditing;
-using ContactCenter.Core.Monitoring;
 using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components.Shared;
 using ContactCenter.Web.Components.Supervision;
@@ -18,7 +17,6 @@ public partial class Supervisor : LiveComponentBase
     private IReadOnlyList<LiveCallView>? _calls;
     private string? _selectedId;
     private LiveCallView? _selected;
-    private IReadOnlyList<MediaEdgeSnapshot> _edges = [];
     private IReadOnlyList<ModeChangeAudit> _audit = [];
     private bool _busy;
     private bool _muted;
@@ -27,13 +25,13 @@ public partial class Supervisor : LiveComponentBase
     private Task<AuthenticationState> AuthenticationState { get; set; } = default!;
 
     [Inject]
-    private IMediaSnapshotSource Snapshots { get; set; } = default!;
-
-    [Inject]
     private IModeAuditLog AuditLog { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private ILogger<Supervisor> Logger { get; set; } = default!;
 
     [Inject]
     private PageMedia Media { get; set; } = default!;
@@ -73,8 +71,14 @@ public partial class Supervisor : LiveComponentBase
 
     protected override void OnDisposing() => _self?.Dispose();
 
-    /// <summary>The matrix follows the media plane's counters about once a second.</summary>
+    /// <summary>The durations move once a second; the matrix follows its own events (<see cref="LiveWhoHearsWhom"/>).</summary>
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A tick re-reads the call center's in-memory list (durations, and a call that ended without a notice) but
+    /// neither the media plane nor the audit log, unless the call shown changed.
+    /// </summary>
+    protected override Task OnClockTickAsync() => ReloadAsync(readAudit: false);
 
     private IReadOnlyList<LiveCallView> Waiting =>
         _calls?.Where(c => c.State is CallState.Waiting or CallState.Offered).ToList() ?? [];
@@ -85,8 +89,11 @@ public partial class Supervisor : LiveComponentBase
         await OnLiveChangeAsync();
     }
 
-    protected override async Task OnLiveChangeAsync()
+    protected override Task OnLiveChangeAsync() => ReloadAsync(readAudit: true);
+
+    private async Task ReloadAsync(bool readAudit)
     {
+        var shown = _selected?.CallId;
         _calls = Center.ActiveCalls;
         if (_mediaParticipantId is not null && !_calls.Any(c => c.Supervisors.Any(s => s.ParticipantId == _mediaParticipantId)))
         {
@@ -103,13 +110,14 @@ public partial class Supervisor : LiveComponentBase
         _selectedId = _selected?.CallId;
         if (_selected is null)
         {
-            _edges = [];
             _audit = [];
             return;
         }
 
-        _edges = await Snapshots.GetEdgesAsync(_selected.CallId);
-        _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+        if (readAudit || shown != _selected.CallId)
+        {
+            _audit = await AuditLog.ListAsync(Center.AccountId, _selected.CallId);
+        }
     }
 
     /// <summary>
@@ -146,13 +154,6 @@ public partial class Supervisor : LiveComponentBase
             Snackbar.Add($"Audio could not start: {error}", Severity.Warning);
         }
     }
-
-    private static IReadOnlyList<MatrixMember> MatrixMembers(LiveCallView call) =>
-    [
-        new MatrixMember(call.CustomerParticipantId, call.CustomerName, "customer"),
-        .. call.Agents.Select(a => new MatrixMember(a.ParticipantId, a.Name, "agent")),
-        .. call.Supervisors.Select(s => new MatrixMember(s.ParticipantId, s.Name, "supervisor")),
-    ];
 
     private static string StateText(LiveCallView call) => call.State switch
     {
@@ -220,6 +221,12 @@ public partial class Supervisor : LiveComponentBase
                 _rejoining = false;
                 await FollowMediaAsync(result.Value.Supervisors.FirstOrDefault(s => s.UserId == _me.UserId)?.ParticipantId);
             }
+        }
+        catch (Exception ex)
+        {
+            // Not the circuit's to handle: that would end the page. The supervisor can try again.
+            SupervisorLog.ActionFailed(Logger, ex, request.Action, request.CallId);
+            Snackbar.Add($"{Labels.Action(request.Action)} did not work: the server could not change this call. Please try again.", Severity.Error);
         }
         finally
         {

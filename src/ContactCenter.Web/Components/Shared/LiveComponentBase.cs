@@ -25,6 +25,12 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     /// <summary>How often the page refreshes on its own (null: only on call-center changes).</summary>
     protected virtual TimeSpan? ClockInterval => null;
 
+    /// <summary>
+    /// What a clock tick reloads before the re-render; by default the same as a call-center change. A page whose
+    /// clock only moves its timers overrides it with nothing, so that a tick reads no store.
+    /// </summary>
+    protected virtual Task OnClockTickAsync() => OnLiveChangeAsync();
+
     public void Dispose()
     {
         if (_disposed)
@@ -47,10 +53,10 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             return;
         }
 
-        _subscription = Center.Subscribe(RefreshAsync);
+        _subscription = Center.Subscribe(() => RefreshAsync(OnLiveChangeAsync));
         if (ClockInterval is { } interval)
         {
-            _clock = new Timer(_ => _ = RefreshAsync(), null, interval, interval);
+            _clock = new Timer(_ => _ = RefreshAsync(OnClockTickAsync), null, interval, interval);
         }
     }
 
@@ -62,7 +68,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     {
     }
 
-    private async Task RefreshAsync()
+    private async Task RefreshAsync(Func<Task> reload)
     {
         if (_disposed)
         {
@@ -75,7 +81,7 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
             {
                 if (!_disposed)
                 {
-                    await OnLiveChangeAsync();
+                    await reload();
                     StateHasChanged();
                 }
             });

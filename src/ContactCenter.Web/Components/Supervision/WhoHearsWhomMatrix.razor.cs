@@ -17,8 +17,10 @@ public partial class WhoHearsWhomMatrix
     private List<MatrixMember> _members = [];
     private Dictionary<(string Publisher, string Subscriber), List<MediaEdgeSnapshot>> _edges = [];
     private Dictionary<(string Publisher, string Subscriber), long> _previousPackets = [];
+    private Dictionary<(string Publisher, string Subscriber), long> _samplePackets = [];
     private Dictionary<(string Publisher, string Subscriber), long> _packets = [];
     private IReadOnlyList<MediaEdgeSnapshot>? _countedEdges;
+    private int? _countedSample;
 
     [Parameter]
     [EditorRequired]
@@ -30,6 +32,14 @@ public partial class WhoHearsWhomMatrix
 
     [Parameter]
     public bool HasCounters { get; set; }
+
+    /// <summary>
+    /// The counter sample <see cref="Edges"/> belong to. Null: every new edge list is a sample. A new list with the
+    /// same sample (re-read because an edge changed, moments after the last sample) updates the counts but keeps
+    /// comparing with the sample before, so that a few milliseconds without a packet do not read as "silent".
+    /// </summary>
+    [Parameter]
+    public int? Sample { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -55,8 +65,13 @@ public partial class WhoHearsWhomMatrix
         }
 
         _countedEdges = Edges;
-        _previousPackets = _packets;
         _packets = _edges.ToDictionary(e => e.Key, e => e.Value.Sum(x => x.Packets ?? 0));
+        if (Sample is null || Sample != _countedSample)
+        {
+            _countedSample = Sample;
+            _previousPackets = _samplePackets;
+            _samplePackets = _packets;
+        }
     }
 
     private Cell CellOf(MatrixMember speaker, MatrixMember listener)

@@ -19,6 +19,13 @@ namespace ContactCenter.Media.Peers;
 public sealed class PeerConnection : IDatagramEndpoint, IDisposable
 {
     private readonly UdpMediaTransport _transport;
+
+    /// <summary>The remote IP address whose DTLS handshake slot this peer holds.</summary>
+    private System.Net.IPAddress? _handshakeSlot;
+    private Action? _retryDtlsStartCached;
+
+    /// <summary>Called when a handshake slot frees while this peer waited for one.</summary>
+    private Action _retryDtlsStart => _retryDtlsStartCached ??= TryStartDtls;
     private readonly ILogger _logger;
     private readonly object _stateLock = new();
     private readonly long _createdTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -298,10 +305,18 @@ public sealed class PeerConnection : IDatagramEndpoint, IDisposable
     /// <summary>Starts the handshake once the role and fingerprint are known and ICE found an address.</summary>
     internal void TryStartDtls()
     {
-        if (IsClosed || Dtls.TryStart(Ice.Selected is not null, Ice.Nominated) is not { } handshake)
+        // One slot per running handshake, per node and per remote address; without one the peer waits its turn.
+        var path = Ice.Selected;
+        var slot = path?.Address.ToEndPoint().Address;
+        if (IsClosed
+            || Dtls.TryStart(path is not null, Ice.Nominated,
+                () => _transport.HandshakeSlots.TryAcquire(this, _retryDtlsStart, slot!),
+                () => _transport.HandshakeSlots.Release(slot!)) is not { } handshake)
         {
             return;
         }
+
+        Volatile.Write(ref _handshakeSlot, slot);
 
         handshake.ContinueWith(
             static (task, state) => ((PeerConnection)state!).OnHandshakeFinished(task),
@@ -313,6 +328,11 @@ public sealed class PeerConnection : IDatagramEndpoint, IDisposable
 
     private void OnHandshakeFinished(Task<DtlsHandshakeResult> task)
     {
+        if (Interlocked.Exchange(ref _handshakeSlot, null) is { } slot)
+        {
+            _transport.HandshakeSlots.Release(slot);
+        }
+
         if (!task.IsCompletedSuccessfully)
         {
             if (!IsClosed)

@@ -75,7 +75,9 @@ internal sealed class PeerDtlsTransport
     /// Starts the handshake once the role and fingerprint are known and ICE selected a path; as client, only after
     /// the browser nominated or <see cref="NominationWait"/> passed. Null when not started by this call.
     /// </summary>
-    public Task<DtlsHandshakeResult>? TryStart(bool pathSelected, bool nominated)
+    /// <param name="admit">Takes a handshake slot (<see cref="Transport.DtlsHandshakeSlots"/>); false: not now.</param>
+    /// <param name="unadmit">Gives back a slot <paramref name="admit"/> took when another call started first.</param>
+    public Task<DtlsHandshakeResult>? TryStart(bool pathSelected, bool nominated, Func<bool>? admit = null, Action? unadmit = null)
     {
         if (Role is not { } role || RemoteFingerprint is null || !pathSelected)
         {
@@ -97,8 +99,14 @@ internal sealed class PeerDtlsTransport
             return null;
         }
 
+        if (Volatile.Read(ref _started) != 0 || (admit is not null && !admit()))
+        {
+            return null;
+        }
+
         if (Interlocked.Exchange(ref _started, 1) != 0)
         {
+            unadmit?.Invoke();
             return null;
         }
 

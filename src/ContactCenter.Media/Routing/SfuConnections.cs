@@ -83,6 +83,13 @@ public sealed class SfuConnections
             }
         }
 
+        // A registration replaced by a newer connection of the same participant (or gone) makes no peer: nothing
+        // would ever close it, so each stale connection could otherwise leave one behind for the consent timeout.
+        if (!participant.IsActive)
+        {
+            throw new MediaSignalingException("The participant is no longer connected: a newer connection replaced this one.");
+        }
+
         var peer = participant.PublishPeer;
         string answer;
         try
@@ -134,7 +141,17 @@ public sealed class SfuConnections
             }
         }
 
-        var tracks = Router.SetPublishedStreams(participant, new PeerMediaEndpoint(peer), published);
+        IReadOnlyList<PublishedTrack> tracks;
+        try
+        {
+            tracks = Router.SetPublishedStreams(participant, new PeerMediaEndpoint(peer), published);
+        }
+        catch (MediaSignalingException) when (!participant.IsActive)
+        {
+            peer.Close("participant left"); // it left while this offer was answered: its Detach may have missed the peer
+            throw;
+        }
+
         return new PublishAnswer(answer, tracks);
     }
 

@@ -50,6 +50,15 @@ public sealed class MediaTransportOptions
     /// <summary>The DTLS handshake must complete within this time after it starts.</summary>
     public TimeSpan DtlsHandshakeTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// DTLS handshakes running at once on this node (each holds a thread until it ends). A peer over the cap waits
+    /// for a slot; it is not refused.
+    /// </summary>
+    public int MaxPendingDtlsHandshakes { get; set; } = 64;
+
+    /// <summary>DTLS handshakes running at once with one remote IP address (the rest of that address's peers wait).</summary>
+    public int MaxPendingDtlsHandshakesPerAddress { get; set; } = 16;
+
     /// <summary>How often consent is checked.</summary>
     public TimeSpan ConsentCheckInterval { get; set; } = TimeSpan.FromSeconds(1);
 

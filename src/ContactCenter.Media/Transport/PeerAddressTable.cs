@@ -16,6 +16,9 @@ internal sealed class PeerAddressTable
     private readonly ConcurrentDictionary<ulong, IDatagramEndpoint> _ipv4 = new();
     private readonly ConcurrentDictionary<SocketAddress, IDatagramEndpoint> _other = new();
 
+    /// <summary>Entries (diagnostics and tests).</summary>
+    public int Count => _ipv4.Count + _other.Count;
+
     public bool TryGet(SocketAddress address, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IDatagramEndpoint? endpoint) =>
         TryKey(address, out ulong key) ? _ipv4.TryGetValue(key, out endpoint) : _other.TryGetValue(address, out endpoint);
 

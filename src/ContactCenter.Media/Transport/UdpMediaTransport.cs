@@ -33,6 +33,7 @@ public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
         _ice = new IceLiteResponder(_endpoints, _time, _logger);
+        HandshakeSlots = new DtlsHandshakeSlots(options.MaxPendingDtlsHandshakes, options.MaxPendingDtlsHandshakesPerAddress);
     }
 
     /// <summary>The bound address (its port is the real one when <see cref="MediaTransportOptions.Port"/> is 0).</summary>
@@ -59,6 +60,17 @@ public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
 
     /// <summary>The live endpoints by id and ufrag; another transport (ICE-TCP) can share it.</summary>
     internal EndpointDirectory Endpoints => _endpoints;
+
+    /// <summary>DTLS handshakes running now (at most <see cref="MediaTransportOptions.MaxPendingDtlsHandshakes"/>).</summary>
+    public int PendingDtlsHandshakes => HandshakeSlots.Running;
+
+    /// <summary>Peers whose DTLS handshake waits for a slot.</summary>
+    public int WaitingDtlsHandshakes => HandshakeSlots.Waiting;
+
+    internal DtlsHandshakeSlots HandshakeSlots { get; }
+
+    /// <summary>Remote addresses routed to an endpoint (each learned from an authenticated check).</summary>
+    public int KnownAddressCount => _byAddress.Count;
 
     /// <summary>Counters for diagnostics (each receive thread writes its own block).</summary>
     public TransportCounters Counters { get; } = new();
@@ -272,6 +284,8 @@ public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
     /// </summary>
     internal void Unregister(IDatagramEndpoint endpoint)
     {
+        HandshakeSlots.Forget(endpoint);
+
         if (_endpoints.Remove(endpoint))
         {
             EndpointClosed?.Invoke(endpoint);

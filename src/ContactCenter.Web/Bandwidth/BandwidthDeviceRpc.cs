@@ -42,6 +42,15 @@ public sealed class BandwidthDeviceRpc(ParticipantSignaling signaling) : IDevice
     private JsonObject OfferSdp(JsonElement parameters)
     {
         var sdp = RequiredString(parameters, "sdpOffer");
+        try
+        {
+            signaling.CheckOffer(sdp); // before DataOnlyOffer and BandwidthSdp parse it
+        }
+        catch (SignalingRefusedException ex)
+        {
+            throw new JsonRpcException(JsonRpcErrorCodes.InvalidParams, "Invalid params: " + ex.Message);
+        }
+
         var mediaStreams = default(JsonElement);
         if (parameters.TryGetProperty("mediaMetadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object)
         {

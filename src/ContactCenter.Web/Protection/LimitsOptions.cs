@@ -64,4 +64,20 @@ public sealed class LimitsOptions
     /// <summary>How long a successful Basic-auth check is remembered (an HMAC of the secret under a per-process key).</summary>
     [Range(0, 3600)]
     public int VerifiedCredentialSeconds { get; set; } = 60;
+
+    /// <summary>
+    /// Most m-lines a client's publish offer may have (hub <c>Publish</c>, <c>/v3</c> <c>offerSdp</c>). Counted on the
+    /// text before anything parses it. A browser's publish offer has one per track it sends (plus a data channel and
+    /// the recycled lines of stopped tracks); answers to our subscribe offers are held to the offer's count instead.
+    /// </summary>
+    [Range(1, 1024)]
+    public int SdpMediaLines { get; set; } = 32;
+
+    /// <summary>
+    /// Signaling connections (hub or <c>/v3</c>) one participant may hold open at once. Each holds at most a publish
+    /// and a subscribe peer, and only the newest one is served by the SFU; the rest only wait to be closed, so a few
+    /// cover reconnects whose old connection the server has not noticed closing yet.
+    /// </summary>
+    [Range(1, 100)]
+    public int SignalingConnectionsPerParticipant { get; set; } = 4;
 }

@@ -57,6 +57,12 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
 
     internal Func<SfuParticipant, ISubscribeConnection>? SubscribeFactory { get; init; }
 
+    /// <summary>This connection's slot among its participant's open connections; given back when it ends.</summary>
+    internal IDisposable? ConnectionLease { get; init; }
+
+    /// <summary>Most m-lines a publish offer may have (<c>Limits:SdpMediaLines</c>).</summary>
+    internal int MaxSdpMediaLines { get; init; } = 32;
+
     /// <summary>The SFU's view of this participant (for diagnostics and tests).</summary>
     public SfuParticipant Participant => _participant ?? throw new InvalidOperationException("Not attached.");
 
@@ -71,6 +77,7 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
     /// </summary>
     public PublishResult Publish(string sdp, IReadOnlyList<PublishStreamDto> streams)
     {
+        CheckOffer(sdp);
         var requests = new List<PublishStreamRequest>(streams.Count);
         foreach (var stream in streams)
         {
@@ -85,6 +92,23 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
         }
 
         return new PublishResult(answer.Sdp, published);
+    }
+
+    /// <summary>
+    /// Refuses (<see cref="SignalingRefusedException"/>) a publish offer with more m-lines than allowed, on its text,
+    /// before anything parses it. <see cref="Publish"/> calls it; a door that reads the offer itself calls it first.
+    /// </summary>
+    public void CheckOffer(string sdp)
+    {
+        try
+        {
+            SdpMediaLineLimit.Check(sdp, MaxSdpMediaLines);
+        }
+        catch (SignalingRefusedException ex)
+        {
+            SignalingLog.RequestRefused(_logger, ParticipantId, ex.Message);
+            throw;
+        }
     }
 
     /// <summary>The client's answer to the subscribe offer of <paramref name="sdpRevision"/>.</summary>
@@ -141,6 +165,7 @@ public sealed class ParticipantSignaling : ISfuSignal, IAsyncDisposable
         }
 
         _outbox.Writer.TryComplete();
+        ConnectionLease?.Dispose();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
 using ContactCenter.Core.Domain;
 using ContactCenter.Core.Tokens;
 using ContactCenter.Media.Routing;
+using ContactCenter.Web.Protection;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Web.Signaling;
 
@@ -17,21 +19,28 @@ public sealed class SignalingCore
     private readonly ILoggerFactory _loggerFactory;
     private readonly ISignalingObserver[] _observers;
     private readonly SubscribeConnectionOverrides _overrides;
+    private readonly LimitsOptions _limits;
 
     public SignalingCore(
         IServiceScopeFactory scopes,
         SfuConnections connections,
         ILoggerFactory loggerFactory,
         IEnumerable<ISignalingObserver> observers,
-        SubscribeConnectionOverrides overrides)
+        SubscribeConnectionOverrides overrides,
+        IOptions<LimitsOptions> limits)
     {
         _overrides = overrides;
+        _limits = limits.Value;
+        Connections = new ParticipantConnections(_limits.SignalingConnectionsPerParticipant);
         _scopes = scopes;
         _observers = [.. observers];
         _connections = connections;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<SignalingCore>();
     }
+
+    /// <summary>Open signaling connections per participant (<see cref="LimitsOptions.SignalingConnectionsPerParticipant"/>).</summary>
+    internal ParticipantConnections Connections { get; }
 
     /// <summary>
     /// Validates <paramref name="token"/> (signature, expiry, participant exists, and, when the token names a
@@ -61,9 +70,14 @@ public sealed class SignalingCore
             }
         }
 
+        var lease = Connections.TryOpen(participant.Id)
+            ?? throw Refuse($"Participant {participant.Id} already has {_limits.SignalingConnectionsPerParticipant} open signaling " +
+                "connections; close one first (Limits:SignalingConnectionsPerParticipant).");
         var signaling = new ParticipantSignaling(_connections, client, participant.Id, participant.SessionId,
             participant.PublishPermissions, _loggerFactory.CreateLogger<ParticipantSignaling>())
         {
+            ConnectionLease = lease,
+            MaxSdpMediaLines = _limits.SdpMediaLines,
             DeviceId = string.IsNullOrEmpty(deviceId) ? Guid.NewGuid().ToString() : deviceId,
             Tag = participant.Tag,
             CallbackUrl = participant.CallbackUrl,

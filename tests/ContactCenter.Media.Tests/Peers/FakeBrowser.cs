@@ -15,7 +15,7 @@ namespace ContactCenter.Media.Tests.Peers;
 /// </summary>
 internal sealed class FakeBrowser : IAsyncDisposable
 {
-    private readonly TestPeerSocket _socket = new();
+    private readonly TestPeerSocket _socket;
     private readonly DtlsDatagramChannel _dtls;
     private readonly Channel<byte[]> _media = Channel.CreateUnbounded<byte[]>();
     private readonly CancellationTokenSource _stop = new();
@@ -24,8 +24,9 @@ internal sealed class FakeBrowser : IAsyncDisposable
     private SrtpSession? _outbound;
     private SrtpSession? _inbound;
 
-    public FakeBrowser(IPEndPoint server, DtlsCertificate? certificate = null)
+    public FakeBrowser(IPEndPoint server, DtlsCertificate? certificate = null, IPAddress? bind = null)
     {
+        _socket = new TestPeerSocket(bind);
         _server = server;
         Certificate = certificate ?? DtlsCertificate.Generate("fake-browser");
         _dtls = new DtlsDatagramChannel(new UdpSender(this));

@@ -7,10 +7,11 @@ namespace ContactCenter.Media.Tests.Transport;
 /// <summary>The browser's side of the media socket in tests: a real UDP socket on 127.0.0.1.</summary>
 internal sealed class TestPeerSocket : IDisposable
 {
-    public TestPeerSocket()
+    /// <param name="bind">A loopback address to send from (127.0.0.2 is another client address); 127.0.0.1 when null.</param>
+    public TestPeerSocket(IPAddress? bind = null)
     {
         Socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        Socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        Socket.Bind(new IPEndPoint(bind ?? IPAddress.Loopback, 0));
     }
 
     public Socket Socket { get; }

@@ -18,11 +18,19 @@ Urls=http://127.0.0.1:$PORT Media__Port=0 Sip__Enabled=false Demo__SeedUsers=fal
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$DIR"' EXIT
 URL=http://127.0.0.1:$PORT/v1/accounts/demo/sessions
+# Debian's hey (0.0.1) ignores -a (it sends no Authorization header, so every request got 401): send the header.
+AUTH="Authorization: Basic $(printf '%s' demo:demo-secret-change-me | base64)"
 for _ in $(seq 100); do
   curl -s -o /dev/null -u demo:demo-secret-change-me -H 'Content-Type: application/json' -d '{"tag":"warm"}' "$URL" && break
   sleep 0.2
 done
 # Warm-up (JIT, connection pool, the credential check), then the measured run.
-hey -n 400 -c 20 -m POST -a demo:demo-secret-change-me -T application/json -d '{"tag":"load"}' "$URL" >/dev/null
-hey -n "$N" -c "$C" -m POST -a demo:demo-secret-change-me -T application/json -d '{"tag":"load"}' "$URL" \
+hey -n 400 -c 20 -m POST -H "$AUTH" -T application/json -d '{"tag":"load"}' "$URL" >/dev/null
+# The server's CPU time over the measured run (utime + stime of /proc/PID/stat, in clock ticks).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+BEFORE=$(cpu_ticks)
+hey -n "$N" -c "$C" -m POST -H "$AUTH" -T application/json -d '{"tag":"load"}' "$URL" \
   | grep -E 'Requests/sec|Average|Slowest|Fastest|10%|50%|90%|99%|\[[0-9]+\]'
+AFTER=$(cpu_ticks)
+awk -v t=$((AFTER - BEFORE)) -v hz="$(getconf CLK_TCK)" -v n="$N" \
+  'BEGIN { printf "  server CPU:\t%.2f s for %d requests (%.2f ms per request)\n", t / hz, n, 1000 * t / hz / n }'

@@ -82,6 +82,9 @@ public sealed class CallQueue
     }
 
     /// <summary>The waiting calls, longest-waiting first (offered ones included: they still wait).</summary>
+    /// <summary>The agents the queue knows (each set a status once).</summary>
+    public IReadOnlyList<string> AgentIds => _agents.Keys.ToList();
+
     public IReadOnlyList<string> WaitingCallIds => _waiting.Select(w => w.CallId).ToList();
 
     public void Enqueue(string callId, DateTimeOffset at)

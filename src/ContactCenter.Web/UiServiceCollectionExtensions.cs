@@ -45,6 +45,8 @@ public static class UiServiceCollectionExtensions
         services.AddScoped<IContactCenterSeeder, OpenUsageCloser>();
         services.AddContactCenterQueue();
         services.AddContactCenterDesks();
+        services.AddHostedService<AgentStateClockStarter>();
+        services.TryAddSingleton<StaffDirectory>();
         services.AddHostedService<QueueTicker>();
         services.TryAddSingleton<IMediaSnapshotSource, PlannedEdgesSnapshotSource>();
         services.TryAddSingleton<MediaTokenIssuer>();

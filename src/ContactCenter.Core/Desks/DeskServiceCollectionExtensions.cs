@@ -11,6 +11,7 @@ public static class DeskServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WrapUpDesk>();
         services.TryAddSingleton<DispositionCatalog>();
+        services.TryAddSingleton<AgentStateClock>();
         return services;
     }
 }

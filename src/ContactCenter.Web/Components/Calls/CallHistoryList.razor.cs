@@ -13,6 +13,13 @@ public partial class CallHistoryList
     [Parameter]
     public bool ShowCaller { get; set; }
 
+    /// <summary>A row was clicked (the call's id); rows are not clickable without it.</summary>
+    [Parameter]
+    public EventCallback<string> OnSelect { get; set; }
+
+    [Parameter]
+    public string? SelectedCallId { get; set; }
+
     [Parameter]
     public string EmptyText { get; set; } = "No earlier calls.";
 

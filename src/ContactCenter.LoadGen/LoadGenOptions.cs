@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace ContactCenter.LoadGen;
 
-/// <summary>The command line: <c>whisper --calls N | fanout --subscribers N | room --members N | soak --wraps N</c> plus options.</summary>
+/// <summary>The command line: <c>whisper --calls N | fanout --subscribers N | room --members N | soak --wraps N | churn --calls N --rate R</c> plus options.</summary>
 internal sealed record LoadGenOptions
 {
     public string Scenario { get; init; } = "";
@@ -48,6 +48,9 @@ internal sealed record LoadGenOptions
     /// <summary>REST mode changes timed on one spare call while the scenario's calls are live (ours, whisper).</summary>
     public int ModeChanges { get; init; }
 
+    /// <summary>Churn: calls per second arriving (and as many of the oldest ending).</summary>
+    public double Rate { get; init; } = 5;
+
     /// <summary>The server process to sample (CPU seconds, RSS) over the measured window.</summary>
     public int? ServerPid { get; init; }
 
@@ -59,6 +62,10 @@ internal sealed record LoadGenOptions
           soak [--wraps N]           one publisher (audio + video bundled on one connection), one subscriber, fast,
                                      until every SSRC's 16-bit sequence number wrapped N times (4) at the receiver;
                                      fails on any SRTP authentication failure, client or server
+          churn --calls N --rate R   (ours) N whisper calls live (300) while R calls/s (5) arrive and the oldest end
+                                     (DELETE session); every 0.5 s one call goes whisper -> monitor and the time from
+                                     PUT /mode to the removed supervisor -> agent edge's last packet is measured;
+                                     exit 0 when the rate held: loss < --max-loss (0.1) on calls live the whole window
         options:
           --target ours|janus        (ours)      --server URL   (http://127.0.0.1:5080)
           --janus URL                (http://127.0.0.1:8088/janus)
@@ -83,7 +90,7 @@ internal sealed record LoadGenOptions
                 Scenario = "soak", Count = 1, Video = true, AudioPps = 5_000, VideoPps = 5_000,
                 Duration = TimeSpan.FromSeconds(300), WarmUp = TimeSpan.Zero,
             }
-            : new LoadGenOptions { Scenario = args[0], Count = args[0] == "room" ? 20 : 10 };
+            : new LoadGenOptions { Scenario = args[0], Count = args[0] switch { "room" => 20, "churn" => 300, _ => 10 } };
         for (int i = 1; i < args.Count; i++)
         {
             string name = args[i];
@@ -119,11 +126,12 @@ internal sealed record LoadGenOptions
                 "--video-pps" => options with { VideoPps = Int(name, value) },
                 "--wraps" => options with { Wraps = Int(name, value) },
                 "--max-loss" => options with { MaxLossPercent = Percent(name, value) },
+                "--rate" => options with { Rate = PositiveNumber(name, value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
 
-        if (options.Scenario is not ("whisper" or "fanout" or "room" or "soak"))
+        if (options.Scenario is not ("whisper" or "fanout" or "room" or "soak" or "churn"))
         {
             throw new ArgumentException($"Unknown scenario {options.Scenario}.");
         }
@@ -138,8 +146,18 @@ internal sealed record LoadGenOptions
             throw new ArgumentException($"Unknown target {options.Target}.");
         }
 
+        if (options.Scenario == "churn" && options.Target != "ours")
+        {
+            throw new ArgumentException("churn drives our REST API (DELETE session, PUT /mode); it has no Janus target.");
+        }
+
         return options;
     }
+
+    private static double PositiveNumber(string name, string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double n) && n > 0 && n <= 1000
+            ? n
+            : throw new ArgumentException($"{name} needs a number of calls per second above 0 (at most 1000).");
 
     private static double Percent(string name, string value) =>
         double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double p) && p is >= 0 and <= 100

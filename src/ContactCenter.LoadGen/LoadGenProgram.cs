@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContactCenter.LoadGen.Client;
 using ContactCenter.LoadGen.Metrics;
+using ContactCenter.LoadGen.Ours;
 using ContactCenter.LoadGen.Scenarios;
 
 namespace ContactCenter.LoadGen;
@@ -36,9 +37,12 @@ internal static class LoadGenProgram
         await using ILoadTarget target = TargetFactory.Create(options, stats);
         try
         {
-            return options.Scenario == "soak"
-                ? await SoakAsync(options, target, stats, cancel.Token)
-                : await RunAsync(options, target, stats, cancel.Token);
+            return options.Scenario switch
+            {
+                "soak" => await SoakAsync(options, target, stats, cancel.Token),
+                "churn" => await ChurnAsync(options, (OursTarget)target, stats, cancel.Token),
+                _ => await RunAsync(options, target, stats, cancel.Token),
+            };
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TimeoutException or FormatException)
         {
@@ -64,6 +68,16 @@ internal static class LoadGenProgram
         Console.WriteLine(SoakText.Format(summary));
         await WriteJsonAsync(options, summary);
         return summary.Passed ? 0 : 1;
+    }
+
+    private static async Task<int> ChurnAsync(LoadGenOptions options, OursTarget target, LoadStats stats, CancellationToken cancellationToken)
+    {
+        var summary = await new ChurnRunner(options, target, stats).RunAsync(cancellationToken, async done =>
+        {
+            Console.WriteLine(ChurnText.Format(done, options.MaxLossPercent));
+            await WriteJsonAsync(options, done with { RateHeld = done.Held(options.MaxLossPercent) });
+        });
+        return summary.Held(options.MaxLossPercent) ? 0 : 1;
     }
 
     private static async Task WriteJsonAsync<T>(LoadGenOptions options, T summary)

@@ -78,7 +78,7 @@ wait_http() { # url, seconds
 echo "== ours: starting ContactCenter.Web (temp SQLite in $work/data)"
 mkdir -p "$work/data"
 (cd "$root" && exec env ConnectionStrings__ContactCenter="Data Source=$work/data/cc.db" \
-  Tokens__KeyFile="$work/data/token.key" Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 \
+  Tokens__KeyFile="$work/data/token.key" Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 Limits__RestPerSecond=1000000 Limits__RestBurst=1000000 \
   Media__Port=$media_port Logging__LogLevel__Default=Warning \
   dotnet "$root/src/ContactCenter.Web/bin/Release/net10.0/ContactCenter.Web.dll" >"$work/ours.log" 2>&1) &
 ours_pid=$!

@@ -36,7 +36,7 @@ trap cleanup EXIT INT TERM
 
 # W^X off: JIT code then lives at the addresses the perf map names (otherwise it is a double-mapped memfd).
 (cd "$root" && exec env ConnectionStrings__ContactCenter="Data Source=$work/cc.db" Tokens__KeyFile="$work/token.key" \
-  Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 Media__Port=$media_port \
+  Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 Media__Port=$media_port Limits__RestPerSecond=1000000 Limits__RestBurst=1000000 \
   Logging__LogLevel__Default=Warning DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
   dotnet "$root/src/ContactCenter.Web/bin/Release/net10.0/ContactCenter.Web.dll" >"$work/server.log" 2>&1) &
 server=$!

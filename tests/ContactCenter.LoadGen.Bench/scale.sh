@@ -33,7 +33,7 @@ for n in "${counts[@]}"; do
   echo "== whisper x$n"
   rm -rf "$work/data-$n"; mkdir -p "$work/data-$n"
   (cd "$root" && exec env ConnectionStrings__ContactCenter="Data Source=$work/data-$n/cc.db" \
-    Tokens__KeyFile="$work/data-$n/token.key" Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 \
+    Tokens__KeyFile="$work/data-$n/token.key" Urls="http://127.0.0.1:$http_port" Media__ListenAddress=127.0.0.1 Limits__RestPerSecond=1000000 Limits__RestBurst=1000000 \
     Media__Port=40191 Logging__LogLevel__Default=Warning \
     dotnet "$root/src/ContactCenter.Web/bin/Release/net10.0/ContactCenter.Web.dll" >"$work/server-$n.log" 2>&1) &
   server_pid=$!

@@ -22,7 +22,24 @@ public sealed class LoadGenOptionsTests
     public void Parse_RoomWithoutCount_DefaultsToTwentyMembers() =>
         Assert.Equal(20, LoadGenOptions.Parse(["room"]).Count);
 
+    [Fact]
+    public void Parse_ChurnWithoutCount_ThreeHundredCallsAtFivePerSecond()
+    {
+        var options = LoadGenOptions.Parse(["churn"]);
+
+        Assert.Equal(300, options.Count);
+        Assert.Equal(5, options.Rate);
+    }
+
+    [Fact]
+    public void Parse_ChurnRate_ReadsAFraction() =>
+        Assert.Equal(2.5, LoadGenOptions.Parse(["churn", "--calls", "100", "--rate", "2.5"]).Rate);
+
     [Theory]
+    [InlineData("churn", "--target", "janus")]
+    [InlineData("churn", "--rate", "0")]
+    [InlineData("churn", "--rate", "-3")]
+    [InlineData("churn", "--rate", "fast")]
     [InlineData("dance")]
     [InlineData("whisper", "--calls")]
     [InlineData("whisper", "--calls", "0")]

@@ -1,5 +1,6 @@
 using ContactCenter.E2E.Infrastructure;
 using ContactCenter.Media.Peers;
+using ContactCenter.Media.Transport;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -66,8 +67,8 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
     public async Task Echo_OfferFingerprintDoesNotMatchCertificate_ServerRefusesDtls()
     {
         var closed = new TaskCompletionSource<PeerConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnClosed(PeerConnection peer) => closed.TrySetResult(peer);
-        fixture.Host.Transport.PeerClosed += OnClosed;
+        void OnClosed(IDatagramEndpoint endpoint) => closed.TrySetResult((PeerConnection)endpoint);
+        fixture.Host.Transport.EndpointClosed += OnClosed;
         try
         {
             await using var context = await fixture.Browser.NewContextAsync();
@@ -86,7 +87,7 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
         }
         finally
         {
-            fixture.Host.Transport.PeerClosed -= OnClosed;
+            fixture.Host.Transport.EndpointClosed -= OnClosed;
         }
     }
 
@@ -101,15 +102,15 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
         int at = negotiation.Answer.IndexOf("a=ice-ufrag:", StringComparison.Ordinal) + "a=ice-ufrag:".Length;
         string peerId = negotiation.Answer[at..negotiation.Answer.IndexOf('\r', at)];
         var closed = new TaskCompletionSource<PeerConnection>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnClosed(PeerConnection peer)
+        void OnClosed(IDatagramEndpoint endpoint)
         {
-            if (peer.Id == peerId)
+            if (endpoint.Id == peerId)
             {
-                closed.TrySetResult(peer);
+                closed.TrySetResult((PeerConnection)endpoint);
             }
         }
 
-        fixture.Host.Transport.PeerClosed += OnClosed;
+        fixture.Host.Transport.EndpointClosed += OnClosed;
         try
         {
             Assert.True(fixture.Host.Transport.TryGetPeer(peerId, out _), "the server peer is not live");
@@ -121,7 +122,7 @@ public sealed class EchoTests(BrowserFixture fixture, ITestOutputHelper output)
         }
         finally
         {
-            fixture.Host.Transport.PeerClosed -= OnClosed;
+            fixture.Host.Transport.EndpointClosed -= OnClosed;
         }
     }
 

@@ -134,7 +134,7 @@ internal sealed partial class ClientPeer
             }
         }
 
-        streamTracker.Record(stamp.Sequence);
+        streamTracker.Record(stamp.Sequence, now);
         var ssrc = ReceivedFor(header.Ssrc);
         ssrc.StreamId = stamp.StreamId;
         ssrc.Record(header.SequenceNumber, stamp.Sequence);

@@ -8,12 +8,15 @@ namespace ContactCenter.LoadGen.Client;
 /// one every 20 ms, unless asked otherwise), video a burst of MTU-sized packets per frame with the marker bit on
 /// the last (150 pps, 30 fps of 5 packets, unless asked otherwise). A peer's streams stay on one thread because its
 /// SRTP session is not thread-safe. Send times are spread over the interval so that bursts do not align.
+/// Streams can be added and removed while it runs (the churn scenario): each thread's list is an immutable array
+/// replaced under a lock and read once per pass.
 /// </summary>
 internal sealed class TrafficSender
 {
     /// <summary>A starved sender catches up at most this far (5 ms of packets); older backlog is skipped, not burst.</summary>
     private static readonly long MaxLag = Stopwatch.Frequency / 200;
-    private readonly List<OutboundStream>[] _shards;
+    private readonly OutboundStream[][] _shards;
+    private readonly Lock _shardsLock = new();
     private readonly int _videoPacketsPerFrame;
     private readonly int _videoPayload;
     private readonly long _audioInterval;
@@ -32,18 +35,55 @@ internal sealed class TrafficSender
         _audioInterval = Stopwatch.Frequency / audioPacketsPerSecond;
         _videoInterval = Stopwatch.Frequency * videoPacketsPerFrame / videoPacketsPerSecond;
 
-        _shards = new List<OutboundStream>[Math.Max(1, threads)];
+        _shards = new OutboundStream[Math.Max(1, threads)][];
         for (int i = 0; i < _shards.Length; i++)
         {
             _shards[i] = [];
         }
 
+        Add(streams);
+    }
+
+    /// <summary>Streams sent from now on (their first packet within one interval, at a random offset).</summary>
+    public void Add(IEnumerable<OutboundStream> streams)
+    {
         long start = Stopwatch.GetTimestamp();
-        foreach (var stream in streams)
+        lock (_shardsLock)
         {
-            int shard = (stream.Peer.GetHashCode() & int.MaxValue) % _shards.Length;
-            stream.NextDueTicks = start + Random.Shared.NextInt64(IntervalOf(stream));
-            _shards[shard].Add(stream);
+            foreach (var stream in streams)
+            {
+                int shard = ShardOf(stream);
+                stream.NextDueTicks = start + Random.Shared.NextInt64(IntervalOf(stream));
+                Volatile.Write(ref _shards[shard], [.. _shards[shard], stream]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stops sending <paramref name="streams"/>. A pass that already read the old list may still send one packet
+    /// of them: wait a few milliseconds before disposing their peers.
+    /// </summary>
+    public void Remove(IEnumerable<OutboundStream> streams)
+    {
+        lock (_shardsLock)
+        {
+            foreach (var stream in streams)
+            {
+                int shard = ShardOf(stream);
+                Volatile.Write(ref _shards[shard], [.. _shards[shard].Where(s => !ReferenceEquals(s, stream))]);
+            }
+        }
+    }
+
+    /// <summary>How many streams are being sent (all threads).</summary>
+    public int StreamCount
+    {
+        get
+        {
+            lock (_shardsLock)
+            {
+                return _shards.Sum(s => s.Length);
+            }
         }
     }
 
@@ -53,7 +93,7 @@ internal sealed class TrafficSender
         _threads = new Thread[_shards.Length];
         for (int i = 0; i < _shards.Length; i++)
         {
-            var shard = _shards[i];
+            int shard = i;
             _threads[i] = new Thread(() => Run(shard)) { IsBackground = true, Name = "loadgen-send-" + i };
             _threads[i].Start();
         }
@@ -73,13 +113,16 @@ internal sealed class TrafficSender
 
     private long IntervalOf(OutboundStream stream) => stream.IsVideo ? _videoInterval : _audioInterval;
 
-    private void Run(List<OutboundStream> streams)
+    private int ShardOf(OutboundStream stream) => (stream.Peer.GetHashCode() & int.MaxValue) % _shards.Length;
+
+    private void Run(int shard)
     {
         // Each pass's packets leave in sendmmsg batches (the fabric flushes when a batch is full).
         ClientFabric.BeginBatch();
         var fabric = ClientFabric.Shared;
         while (_running)
         {
+            var streams = Volatile.Read(ref _shards[shard]);
             long now = Stopwatch.GetTimestamp();
             long nextDue = long.MaxValue;
             foreach (var stream in streams)

@@ -12,6 +12,7 @@ internal sealed class StreamLossTracker
     private readonly ulong[] _bits = new ulong[Window / 64];
     private long _first = -1;
     private long _highest = -1;
+    private long _lastArrivalTicks;
 
     public long Unique { get; private set; }
 
@@ -24,6 +25,20 @@ internal sealed class StreamLossTracker
     public long Expected => _first < 0 ? 0 : _highest - _first + 1;
 
     public long Lost => Math.Max(0, Expected - Unique);
+
+    /// <summary>
+    /// The <see cref="System.Diagnostics.Stopwatch"/> timestamp of the newest packet of this stream at this receiver
+    /// (0 before the first); any thread may read it. It survives <see cref="Reset"/>: the churn scenario reads it to
+    /// find when a removed edge's last packet arrived.
+    /// </summary>
+    public long LastArrivalTicks => Volatile.Read(ref _lastArrivalTicks);
+
+    /// <summary>Counts <paramref name="sequence"/> and stamps its arrival time.</summary>
+    public void Record(uint sequence, long arrivalTicks)
+    {
+        Record(sequence);
+        Volatile.Write(ref _lastArrivalTicks, arrivalTicks);
+    }
 
     public void Record(uint sequence)
     {

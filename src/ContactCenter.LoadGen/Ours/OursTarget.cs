@@ -72,6 +72,7 @@ internal sealed class OursTarget : ILoadTarget
         }
 
         var hub = builder.Build();
+        member.TargetState = new MemberState(hub);
         member.Subscribers.Add(new ClientPeer(label + "/sub", _stats));
         // Typed hub clients send the interface's name ("Offer"); the JS SDK matches without case. Listen to both
         // spellings and drop a revision already answered, whichever way this client library compares names.
@@ -129,6 +130,31 @@ internal sealed class OursTarget : ILoadTarget
         return ms;
     }
 
+    /// <summary>
+    /// Ends a call as a contact center does when it hangs up: <c>DELETE</c> the session, then close the members'
+    /// signaling connections. The caller stops their streams before and disposes their peers after.
+    /// </summary>
+    public async Task EndCallAsync(string room, IReadOnlyList<LoadMember> members, CancellationToken cancellationToken)
+    {
+        using (var response = await _http.DeleteAsync($"sessions/{room}", cancellationToken))
+        {
+            await EnsureAsync(response, "delete session");
+        }
+
+        foreach (var member in members)
+        {
+            if (member.TargetState is MemberState { Hub: var hub })
+            {
+                lock (_hubs)
+                {
+                    _hubs.Remove(hub);
+                }
+
+                await hub.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary><c>GET /v1/media/stats</c> with the same credential; null when the server does not answer 200.</summary>
     public async Task<ServerMediaStats?> ReadServerStatsAsync(CancellationToken cancellationToken)
     {
@@ -140,7 +166,13 @@ internal sealed class OursTarget : ILoadTarget
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var hub in _hubs)
+        HubConnection[] hubs;
+        lock (_hubs)
+        {
+            hubs = [.. _hubs];
+        }
+
+        foreach (var hub in hubs)
         {
             try
             {
@@ -193,7 +225,7 @@ internal sealed class OursTarget : ILoadTarget
 
     private void HandleOffer(HubConnection hub, LoadMember member, SdpOfferMessage offer)
     {
-        var answered = (AnsweredRevision)(member.TargetState ??= new AnsweredRevision());
+        var answered = (MemberState)member.TargetState!;
         if (offer.SdpRevision <= answered.Revision)
         {
             return;
@@ -232,8 +264,11 @@ internal sealed class OursTarget : ILoadTarget
         }
     }
 
-    private sealed class AnsweredRevision
+    /// <summary>A member's signaling connection and the subscribe revision it answered last.</summary>
+    private sealed class MemberState(HubConnection hub)
     {
+        public HubConnection Hub { get; } = hub;
+
         public int Revision { get; set; }
 
         public bool Connecting { get; set; }

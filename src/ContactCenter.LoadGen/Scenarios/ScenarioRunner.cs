@@ -206,7 +206,7 @@ internal sealed partial class ScenarioRunner(LoadGenOptions options, ILoadTarget
     private bool ExpectsMedia(LoadMember member, ClientPeer subscriber) =>
         !(options.Scenario is "fanout" or "soak" && ReferenceEquals(member, _members[0]));
 
-    private static async Task RunPhaseAsync(string phase, TimeSpan length, ProgressLine progress, CancellationToken cancellationToken)
+    internal static async Task RunPhaseAsync(string phase, TimeSpan length, ProgressLine progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < length - TimeSpan.FromMilliseconds(20))

@@ -8,7 +8,7 @@ namespace ContactCenter.Media.Dtls;
 /// (rare) is read on demand on the thread pool, so that the remote's close_notify or fatal alert is noticed at once
 /// (RFC 5246 §7.2.1) instead of at the ICE consent timeout. Nothing here runs on the SRTP path.
 /// </summary>
-public sealed class DtlsAssociation
+internal sealed class DtlsAssociation
 {
     /// <summary>TLS ContentType.alert: the only record type read after the linger.</summary>
     public const byte AlertContentType = 21;

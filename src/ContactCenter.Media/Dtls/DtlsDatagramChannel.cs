@@ -9,7 +9,7 @@ namespace ContactCenter.Media.Dtls;
 /// datagrams (copied into pooled buffers) and never blocks; the blocking handshake thread dequeues them.
 /// Receive returns -1 on timeout, as BouncyCastle expects, and throws once the channel is closed.
 /// </summary>
-public sealed class DtlsDatagramChannel : DatagramTransport
+internal sealed class DtlsDatagramChannel : DatagramTransport
 {
     /// <summary>Chromium's ClientHello comes in ~1,400-byte datagrams; a full Ethernet MTU fits every one.</summary>
     public const int ReceiveLimit = 1500;

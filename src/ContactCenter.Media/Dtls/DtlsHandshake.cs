@@ -8,7 +8,7 @@ namespace ContactCenter.Media.Dtls;
 /// never waits on it. The result is the exported SRTP keys; any failure (timeout, bad certificate, alert,
 /// closed channel) faults the task.
 /// </summary>
-public static class DtlsHandshake
+internal static class DtlsHandshake
 {
     /// <summary>
     /// After the handshake the thread keeps reading for a while, so that a retransmitted final flight from the

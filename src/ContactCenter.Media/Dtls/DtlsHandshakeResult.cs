@@ -1,4 +1,4 @@
 namespace ContactCenter.Media.Dtls;
 
 /// <summary>A finished handshake: the SRTP keys, how long it took, and the association it set up.</summary>
-public sealed record DtlsHandshakeResult(DtlsSrtpKeys Keys, TimeSpan Elapsed, DtlsAssociation Association);
+internal sealed record DtlsHandshakeResult(DtlsSrtpKeys Keys, TimeSpan Elapsed, DtlsAssociation Association);

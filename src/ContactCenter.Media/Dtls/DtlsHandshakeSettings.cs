@@ -5,7 +5,7 @@ namespace ContactCenter.Media.Dtls;
 /// <param name="RemoteFingerprint">The fingerprint from the remote's SDP; its certificate must match.</param>
 /// <param name="Profiles">SRTP profiles we accept, most preferred first.</param>
 /// <param name="Timeout">The whole handshake must finish within this time.</param>
-public sealed record DtlsHandshakeSettings(
+internal sealed record DtlsHandshakeSettings(
     DtlsCertificate Certificate,
     DtlsFingerprint RemoteFingerprint,
     IReadOnlyList<int> Profiles,

@@ -5,7 +5,7 @@ namespace ContactCenter.Media.Dtls;
 /// client_write_key | server_write_key | client_write_salt | server_write_salt; these are master keys and the
 /// SRTP session runs the RFC 3711 §4.3 key derivation.
 /// </summary>
-public sealed record DtlsSrtpKeys(
+internal sealed record DtlsSrtpKeys(
     int ProtectionProfile,
     byte[] ClientKey,
     byte[] ServerKey,

@@ -4,7 +4,7 @@ namespace ContactCenter.Media.Dtls;
 /// Runs client↔server handshakes in memory, once per SRTP profile, so that the first real browser handshake
 /// does not pay for JIT compilation (measured: 167–245 ms cold, which causes DTLS retransmits).
 /// </summary>
-public static class DtlsWarmup
+internal static class DtlsWarmup
 {
     public static async Task<TimeSpan> RunAsync(DtlsCertificate certificate)
     {

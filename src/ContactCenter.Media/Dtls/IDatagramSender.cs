@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Dtls;
 
 /// <summary>Where a DTLS endpoint's outgoing datagrams go (the UDP socket, or the other end in memory).</summary>
-public interface IDatagramSender
+internal interface IDatagramSender
 {
     void Send(ReadOnlySpan<byte> datagram);
 }

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Dtls;
 
 /// <summary>Two <see cref="DtlsDatagramChannel"/>s wired back to back: for the warm-up and for tests.</summary>
-public sealed class InMemoryDatagramPair : IDisposable
+internal sealed class InMemoryDatagramPair : IDisposable
 {
     public InMemoryDatagramPair()
     {

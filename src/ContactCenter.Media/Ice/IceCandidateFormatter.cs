@@ -4,7 +4,7 @@ using System.Net;
 namespace ContactCenter.Media.Ice;
 
 /// <summary>Writes our one host candidate (RFC 8839 §5.1).</summary>
-public static class IceCandidateFormatter
+internal static class IceCandidateFormatter
 {
     /// <summary>
     /// Type preference 126 (host), local preference 65535, component 1: (2^24)*126 + (2^8)*65535 + 255

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Ice;
 
 /// <summary>What the ICE-lite responder did with one STUN datagram.</summary>
-public enum IceCheckOutcome
+internal enum IceCheckOutcome
 {
     /// <summary>Answered with a success response and refreshed consent (RFC 7675).</summary>
     Accepted,

@@ -4,7 +4,7 @@ namespace ContactCenter.Media.Ice;
 /// Splits the USERNAME of a check: "&lt;receiver ufrag&gt;:&lt;sender ufrag&gt;" (RFC 8445 §7.2.2). The
 /// receiver is us, so the first part selects the peer.
 /// </summary>
-public static class IceUsername
+internal static class IceUsername
 {
     public static bool TrySplit(ReadOnlySpan<byte> username, out ReadOnlySpan<byte> localUfrag, out ReadOnlySpan<byte> remoteUfrag)
     {

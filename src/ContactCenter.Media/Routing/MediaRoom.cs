@@ -183,7 +183,7 @@ internal sealed class MediaRoom(string id)
         var offers = new List<SfuParticipant>();
         foreach (var member in _members.Values)
         {
-            if (member.Negotiator.Rebind(WantedTracks(member)))
+            if (member.Receiver.Rebind(WantedTracks(member)))
             {
                 offers.Add(member);
             }
@@ -246,14 +246,14 @@ internal sealed class MediaRoom(string id)
                 continue; // a "*" and a named alias edge may cover the same stream
             }
 
-            if (!subscriber.Negotiator.TryGetNegotiated(track, out uint ssrc, out var codecs, out var connection) || connection is null)
+            if (!subscriber.Receiver.TryGetTarget(track, out uint ssrc, out var codecs, out var endpoint) || endpoint is null)
             {
                 continue;
             }
 
             targets ??= [];
             var map = PayloadTypeMap(track.Codecs, codecs);
-            targets.Add(new EdgeTarget(subscriber, connection, ssrc, map, CountersFor(publisher.Id, track.Alias, subscriber.Id)));
+            targets.Add(new EdgeTarget(subscriber, endpoint, ssrc, map, CountersFor(publisher.Id, track.Alias, subscriber.Id)));
         }
 
         return targets is null ? [] : [.. targets];

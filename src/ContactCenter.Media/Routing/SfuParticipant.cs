@@ -4,7 +4,7 @@ namespace ContactCenter.Media.Routing;
 
 /// <summary>
 /// A participant as the SFU sees it while its signaling is connected: what it may publish, its publish endpoint
-/// and tracks, the room it is in, and the negotiator of its subscribe connection. Its tracks change under its
+/// and tracks, the room it is in, and how it receives (the negotiator of its subscribe connection, or directly). Its tracks change under its
 /// room's lock; the packet path reads only the volatile <see cref="Tracks"/>.
 /// </summary>
 public sealed class SfuParticipant
@@ -13,7 +13,8 @@ public sealed class SfuParticipant
     private MediaRoom? _room;
     private volatile bool _active = true;
 
-    internal SfuParticipant(string id, string? sessionId, bool canPublishAudio, bool canPublishVideo, ISfuSignal signal)
+    internal SfuParticipant(
+        string id, string? sessionId, bool canPublishAudio, bool canPublishVideo, ISfuSignal signal, IDirectReceiver? direct = null)
     {
         Id = id;
         SessionId = sessionId;
@@ -21,6 +22,7 @@ public sealed class SfuParticipant
         CanPublishVideo = canPublishVideo;
         Signal = signal;
         Negotiator = new SubscribeNegotiator(this);
+        Receiver = direct is null ? Negotiator : new DirectReceiver(direct);
     }
 
     public string Id { get; }
@@ -41,6 +43,9 @@ public sealed class SfuParticipant
     internal ISfuSignal Signal { get; }
 
     internal SubscribeNegotiator Negotiator { get; }
+
+    /// <summary>How the room hands it tracks: its negotiator, or for a member without SDP a <see cref="DirectReceiver"/>.</summary>
+    internal IRoomReceiver Receiver { get; }
 
     /// <summary>Guards which room the participant is in (taken before the room's lock, never after).</summary>
     internal object RoomGate { get; } = new();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ContactCenter.Media.Peers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -9,22 +8,22 @@ namespace ContactCenter.Media.Routing;
 /// The SFU's forwarding plane, on mediasoup's model: one <see cref="MediaRoom"/> per session owns its members,
 /// tracks, edges and counters behind its own lock; each published track holds its receivers as an immutable
 /// array (one volatile write per change), and each participant's <see cref="SubscribeNegotiator"/> writes its
-/// SDP outside every routing lock. The router itself only finds rooms and participants in concurrent maps, so a
-/// change in one session never waits for, walks or rebuilds anything of another.
-/// A removed edge is gone from the next packet on, without waiting for any renegotiation.
+/// SDP outside every routing lock. This class is the surface the host uses; it composes the objects that do the
+/// work: <see cref="RoomDirectory"/> (rooms and registrations), <see cref="TrackPublisher"/> (what is published),
+/// <see cref="RtpForwarder"/> (the fan-out) and <see cref="RtcpFeedback"/> (sender reports, keyframes, NACKs).
+/// A change in one session never waits for, walks or rebuilds anything of another, and a removed edge is gone
+/// from the next packet on, without waiting for any renegotiation.
 /// </summary>
-public sealed partial class SfuRouter : IRtpSink
+public sealed class SfuRouter : IRtpSink
 {
-    private readonly ConcurrentDictionary<string, SfuParticipant> _participants = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, MediaRoom> _rooms = new(StringComparer.Ordinal);
+    /// <summary>SSRC the SFU puts in the feedback it originates (RFC 4585 §6.1 packet sender SSRC).</summary>
+    internal const uint RouterSsrc = RtcpFeedback.RouterSsrc;
 
-    /// <summary>The room whose edges name a participant: it joins that room when its signaling connects.</summary>
-    private readonly ConcurrentDictionary<string, MediaRoom> _homes = new(StringComparer.Ordinal);
-    private readonly Func<SfuRouter, SfuParticipant, ISubscribeConnection> _subscribeFactory;
     private readonly ILogger _logger;
-    private readonly TimeProvider _time;
-    private readonly long _keyframeIntervalTicks;
-    private readonly Action<string, int, int> _logOffer;
+    private readonly RoomDirectory _directory;
+    private readonly TrackPublisher _publisher;
+    private readonly RtpForwarder _forwarder = new();
+    private readonly RtcpFeedback _feedback;
 
     public SfuRouter(
         Func<SfuRouter, SfuParticipant, ISubscribeConnection> subscribeFactory,
@@ -32,19 +31,25 @@ public sealed partial class SfuRouter : IRtpSink
         ILoggerFactory? loggerFactory = null,
         TimeProvider? timeProvider = null)
     {
-        _subscribeFactory = subscribeFactory;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SfuRouter>();
-        _time = timeProvider ?? TimeProvider.System;
-        var interval = (options ?? new SfuRouterOptions()).KeyframeRequestInterval;
-        _keyframeIntervalTicks = (long)(interval.TotalSeconds * _time.TimestampFrequency);
-        _logOffer = (id, revision, lines) => RouterLog.Offered(_logger, id, revision, lines);
+        var time = timeProvider ?? TimeProvider.System;
+        _directory = new RoomDirectory(participant => subscribeFactory(this, participant), _logger, id => EdgesChanged?.Invoke(id));
+        _publisher = new TrackPublisher(_directory, _logger);
+        _feedback = new RtcpFeedback(options ?? new SfuRouterOptions(), time, _logger);
     }
 
     /// <summary>Raised (outside every lock) with the session id whenever that session's live edges changed.</summary>
     public event Action<string>? EdgesChanged;
 
     /// <summary>Sessions with a room now (diagnostics and tests).</summary>
-    public int RoomCount => _rooms.Count;
+    public int RoomCount => _directory.RoomCount;
+
+    /// <summary>Dropped because no published track of the sender matched (unknown SSRC, or a refused kind).</summary>
+    public long UnmatchedPackets => _forwarder.UnmatchedPackets;
+
+    public long KeyframeRequestsSent => _feedback.KeyframeRequestsSent;
+
+    public long RetransmissionsSent => _feedback.RetransmissionsSent;
 
     /// <summary>
     /// A participant's signaling connected. A previous registration of the same participant is closed and
@@ -53,7 +58,7 @@ public sealed partial class SfuRouter : IRtpSink
     public SfuParticipant Join(string participantId, string? sessionId, bool canPublishAudio, bool canPublishVideo, ISfuSignal signal)
     {
         var participant = new SfuParticipant(participantId, sessionId, canPublishAudio, canPublishVideo, signal);
-        Register(participant, "replaced by a new connection");
+        _directory.Register(participant, "replaced by a new connection");
         RouterLog.Joined(_logger, participantId, sessionId);
         return participant;
     }
@@ -61,266 +66,156 @@ public sealed partial class SfuRouter : IRtpSink
     /// <summary>The participant's signaling went away: its connections close and nothing more is forwarded.</summary>
     public void Leave(SfuParticipant participant, string reason)
     {
-        if (Detach(participant, reason))
+        if (_directory.Detach(participant, reason))
         {
-            _participants.TryRemove(new KeyValuePair<string, SfuParticipant>(participant.Id, participant));
+            _directory.Forget(participant);
             RouterLog.Left(_logger, participant.Id, reason);
         }
     }
 
     /// <summary>Replaces the session's edges with <paramref name="edges"/> (the whole set) atomically.</summary>
-    public void Apply(string sessionId, IReadOnlyCollection<RouteEdge> edges)
-    {
-        RouteEdge[] set = [.. edges];
-        while (true)
-        {
-            var room = RoomOf(sessionId);
-            foreach (var edge in set)
-            {
-                _homes[edge.PublisherId] = room;
-                _homes[edge.SubscriberId] = room;
-            }
+    public void Apply(string sessionId, IReadOnlyCollection<RouteEdge> edges) => _directory.Apply(sessionId, edges);
 
-            bool placed = true;
-            foreach (var edge in set)
-            {
-                placed &= Place(edge.PublisherId, room) && Place(edge.SubscriberId, room);
-            }
-
-            int targets = 0;
-            var offers = placed ? room.SetEdges(set, out targets) : null;
-            if (offers is null)
-            {
-                continue; // the session ended meanwhile and its room was dropped: start on a new one
-            }
-
-            SendOffers(offers);
-            RouterLog.Applied(_logger, sessionId, set.Length, targets);
-            RaiseChanged(sessionId);
-            return;
-        }
-    }
-
-    public void RemoveSession(string sessionId)
-    {
-        if (!_rooms.TryGetValue(sessionId, out var room))
-        {
-            return;
-        }
-
-        var edges = room.End(out var offers, out bool hadEdges, out bool retired);
-        if (retired)
-        {
-            _rooms.TryRemove(new KeyValuePair<string, MediaRoom>(sessionId, room));
-        }
-
-        foreach (var edge in edges)
-        {
-            _homes.TryRemove(new KeyValuePair<string, MediaRoom>(edge.PublisherId, room));
-            _homes.TryRemove(new KeyValuePair<string, MediaRoom>(edge.SubscriberId, room));
-        }
-
-        SendOffers(offers);
-        if (hadEdges)
-        {
-            RaiseChanged(sessionId);
-        }
-    }
+    public void RemoveSession(string sessionId) => _directory.RemoveSession(sessionId);
 
     /// <summary>The participant's current registration, or null when its signaling is not connected.</summary>
-    public SfuParticipant? Find(string participantId) => _participants.GetValueOrDefault(participantId);
+    public SfuParticipant? Find(string participantId) => _directory.Find(participantId);
 
     /// <summary>The session's edges as applied, one row per published stream they match, with live counters.</summary>
-    public IReadOnlyList<EdgeSnapshot> Snapshot(string sessionId) =>
-        _rooms.TryGetValue(sessionId, out var room) ? room.Snapshot() : [];
+    public IReadOnlyList<EdgeSnapshot> Snapshot(string sessionId) => _directory.Snapshot(sessionId);
 
     /// <summary>Counters of one (publisher, stream alias, subscriber) edge, or null when nothing was ever forwarded on it.</summary>
-    public EdgeCounters? CountersOf(string publisherId, string alias, string subscriberId)
+    public EdgeCounters? CountersOf(string publisherId, string alias, string subscriberId) =>
+        _directory.CountersOf(publisherId, alias, subscriberId);
+
+    internal MediaRoom? RoomOfSession(string sessionId) => _directory.RoomOfSession(sessionId);
+
+    /// <summary>
+    /// Sets what <paramref name="publisher"/> publishes (its whole set after a publish negotiation). A stream of a
+    /// kind outside its permissions is refused. Tracks with the same mid and alias keep their identity, so their
+    /// subscribers are not renegotiated.
+    /// </summary>
+    public IReadOnlyList<PublishedTrack> SetPublishedStreams(SfuParticipant publisher, IMediaEndpoint endpoint, IReadOnlyList<PublishedStream> streams) =>
+        _publisher.SetPublishedStreams(publisher, endpoint, streams);
+
+    /// <summary>Stops publishing every stream with <paramref name="alias"/>; subscribers stop receiving it at once.</summary>
+    public bool Unpublish(SfuParticipant publisher, string alias) => _publisher.Unpublish(publisher, alias);
+
+    /// <summary>
+    /// Applies the subscriber's answer to its pending offer. Streams newly carried become live (the room writes
+    /// their targets), streamAvailable goes out, and the publishers of new video streams are asked for a keyframe.
+    /// </summary>
+    public void AcceptAnswer(SfuParticipant subscriber, string answerSdp, int sdpRevision)
     {
-        var room = _participants.GetValueOrDefault(publisherId)?.Room ?? _homes.GetValueOrDefault(publisherId);
-        return room?.CountersOf(publisherId, alias, subscriberId);
+        if (!subscriber.IsActive)
+        {
+            throw new MediaSignalingException("There is no subscribe offer to answer.");
+        }
+
+        var keyframes = subscriber.Negotiator.AcceptAnswer(answerSdp, sdpRevision);
+        RouterLog.Answered(_logger, subscriber.Id, sdpRevision);
+
+        // The room re-derives its targets (the answered lines start forwarding) and the negotiator offers again
+        // when bindings changed while this answer was outstanding.
+        _directory.Change(subscriber, null);
+        _directory.Offer(subscriber);
+
+        if (subscriber.Subscribe?.IsConnected == true)
+        {
+            foreach (var track in keyframes)
+            {
+                _feedback.RequestKeyframe(track, force: true);
+            }
+        }
     }
 
-    internal MediaRoom? RoomOfSession(string sessionId) => _rooms.GetValueOrDefault(sessionId);
-
-    /// <summary>Registers <paramref name="participant"/> (closing a previous registration) and puts it in its room.</summary>
-    private void Register(SfuParticipant participant, string replacedReason)
+    /// <summary>A new offer for the same m-lines (the client lost its connection state or wants an ICE restart).</summary>
+    public void RequestOffer(SfuParticipant subscriber)
     {
-        SfuParticipant? previous = null;
-        _participants.AddOrUpdate(participant.Id, participant, (_, old) =>
+        if (subscriber.IsActive)
         {
-            previous = old;
-            return participant;
-        });
-        if (previous is not null && !ReferenceEquals(previous, participant))
-        {
-            Detach(previous, replacedReason);
+            _directory.RequestOffer(subscriber);
         }
-
-        // Where its edges are; else the session it joined with. A participant named by no edge waits outside rooms.
-        var room = _homes.GetValueOrDefault(participant.Id);
-        while (room is not null || participant.SessionId is not null)
-        {
-            room ??= RoomOf(participant.SessionId!);
-            if (Place(participant, room))
-            {
-                break;
-            }
-
-            room = null; // retired meanwhile
-            if (_homes.GetValueOrDefault(participant.Id) is { IsRetired: false } home)
-            {
-                room = home;
-            }
-        }
-
-        RaiseChanged(participant.Room?.Id);
-    }
-
-    private bool Place(string participantId, MediaRoom room) =>
-        !_participants.TryGetValue(participantId, out var participant) || Place(participant, room);
-
-    /// <summary>Moves <paramref name="participant"/> into <paramref name="room"/>; false when that room was retired.</summary>
-    private bool Place(SfuParticipant participant, MediaRoom room)
-    {
-        List<SfuParticipant>? leftOffers = null;
-        List<SfuParticipant>? offers;
-        MediaRoom? previous;
-        bool previousRetired = false;
-        lock (participant.RoomGate)
-        {
-            previous = participant.Room;
-            if (!participant.IsActive || ReferenceEquals(previous, room))
-            {
-                return true;
-            }
-
-            offers = room.Add(participant);
-            if (offers is null)
-            {
-                return false;
-            }
-
-            if (previous is not null)
-            {
-                leftOffers = previous.Remove(participant, clearTracks: false, out previousRetired);
-            }
-
-            participant.Room = room;
-        }
-
-        if (previous is not null)
-        {
-            Retire(previous, previousRetired);
-            SendOffers(leftOffers!);
-            RaiseChanged(previous.Id);
-        }
-
-        SendOffers(offers);
-        return true;
-    }
-
-    /// <summary>Ends a registration: its tracks stop at once, its connections close outside every lock.</summary>
-    private bool Detach(SfuParticipant participant, string reason)
-    {
-        MediaRoom? room;
-        List<SfuParticipant>? offers = null;
-        bool retired = false;
-        ISubscribeConnection? subscribe;
-        lock (participant.RoomGate)
-        {
-            if (!participant.IsActive)
-            {
-                return false;
-            }
-
-            participant.IsActive = false;
-            room = participant.Room;
-            participant.Room = null;
-            // Forget the connection first: its Closed event must not re-enter the room for a participant that is gone.
-            subscribe = participant.Negotiator.Detach();
-            if (room is not null)
-            {
-                offers = room.Remove(participant, clearTracks: true, out retired);
-            }
-            else
-            {
-                foreach (var track in participant.Tracks)
-                {
-                    track.Targets = [];
-                }
-
-                participant.Tracks = [];
-            }
-        }
-
-        subscribe?.Close("participant left");
-        participant.PublishPeer?.Close(reason);
-        if (room is not null)
-        {
-            Retire(room, retired);
-            SendOffers(offers!);
-            RaiseChanged(room.Id);
-        }
-
-        return true;
     }
 
     /// <summary>
-    /// Runs <paramref name="mutate"/> on the participant under its room's lock (or its own when it has no room),
-    /// re-derives that room, lets its members offer, and raises <see cref="EdgesChanged"/>.
+    /// A member without signaling or SDP (a phone leg) joins: it publishes exactly <paramref name="stream"/> through
+    /// <paramref name="receiver"/>, and receives through it what its edges name, bound in the room change itself,
+    /// with no offer or answer. Its edges are the control plane's as for any browser, so every call mode holds.
+    /// A previous registration of the same participant is replaced.
     /// </summary>
-    private void Change(SfuParticipant participant, Action<SfuParticipant>? mutate)
+    internal SfuParticipant JoinDirect(
+        string participantId, string? sessionId, IDirectReceiver receiver, PublishedStream stream, string streamId,
+        Action<SfuParticipant> attach)
     {
-        MediaRoom? room;
-        List<SfuParticipant>? offers = null;
-        lock (participant.RoomGate)
-        {
-            room = participant.Room;
-            if (room is null)
-            {
-                mutate?.Invoke(participant);
-            }
-            else
-            {
-                offers = room.Change(participant, mutate);
-            }
-        }
-
-        if (offers is not null)
-        {
-            SendOffers(offers);
-        }
-
-        RaiseChanged(room?.Id);
+        var participant = new SfuParticipant(
+            participantId, sessionId, canPublishAudio: stream.Kind == MediaKind.Audio, canPublishVideo: stream.Kind == MediaKind.Video,
+            NoSignal.Instance, receiver);
+        attach(participant);
+        participant.PublishEndpoint = receiver;
+        participant.Tracks = [new PublishedTrack(participant, stream, streamId)];
+        _directory.Register(participant, "replaced by a new connection without signaling");
+        RouterLog.Joined(_logger, participantId, sessionId);
+        return participant;
     }
 
-    private MediaRoom RoomOf(string sessionId) => _rooms.GetOrAdd(sessionId, static id => new MediaRoom(id));
-
-    private void Retire(MediaRoom room, bool retired)
+    /// <summary>One RTP packet a direct member publishes (plain RTP, rewritten in place per subscriber).</summary>
+    internal void ForwardDirectRtp(SfuParticipant member, Span<byte> packet)
     {
-        if (retired)
+        if (member.IsActive)
         {
-            _rooms.TryRemove(new KeyValuePair<string, MediaRoom>(room.Id, room));
+            _forwarder.ForwardRtp(member, packet);
         }
     }
 
-    /// <summary>Lets each negotiator write and send its offer; outside every routing lock.</summary>
-    private void SendOffers(List<SfuParticipant> offers)
+    void IRtpSink.OnRtp(PeerConnection from, Span<byte> packet)
     {
-        foreach (var member in offers)
+        // Only a publish connection carries media to us; anything a subscribe connection sends is dropped.
+        if (from.UserState is SfuParticipant participant && ReferenceEquals(participant.PublishPeer, from))
         {
-            member.Negotiator.OfferIfNeeded(() => _subscribeFactory(this, member), _logOffer);
+            _forwarder.ForwardRtp(participant, packet);
         }
     }
 
-    private void RaiseChanged(string? sessionId)
+    void IRtpSink.OnRtcp(PeerConnection from, Span<byte> packet)
     {
-        if (sessionId is not null)
+        if (from.UserState is not SfuParticipant participant)
         {
-            EdgesChanged?.Invoke(sessionId);
+            return;
+        }
+
+        if (ReferenceEquals(participant.PublishPeer, from))
+        {
+            _feedback.OnPublisherRtcp(participant, packet);
+        }
+        else if (ReferenceEquals(participant.SubscribePeer, from))
+        {
+            _feedback.OnSubscriberRtcp(participant, packet);
         }
     }
 
-    private long Now() => _time.GetTimestamp();
+    /// <inheritdoc cref="RtpForwarder.ForwardRtp"/>
+    internal void ForwardRtp(SfuParticipant publisher, Span<byte> packet) => _forwarder.ForwardRtp(publisher, packet);
+
+    internal void OnPublisherRtcp(SfuParticipant publisher, ReadOnlySpan<byte> compound) => _feedback.OnPublisherRtcp(publisher, compound);
+
+    internal void OnSubscriberRtcp(SfuParticipant subscriber, ReadOnlySpan<byte> compound) => _feedback.OnSubscriberRtcp(subscriber, compound);
+
+    internal void RequestKeyframe(PublishedTrack track, bool force) => _feedback.RequestKeyframe(track, force);
+
+    /// <summary>The publish connection closed (consent expired, DTLS failed): its streams end.</summary>
+    internal void OnPublishClosed(SfuParticipant publisher, object connection) => _publisher.OnPublishClosed(publisher, connection);
+
+    /// <summary>The subscribe connection closed: forget its m-lines; the next binding starts a new connection.</summary>
+    internal void OnSubscribeClosed(SfuParticipant subscriber, ISubscribeConnection connection) =>
+        _publisher.OnSubscribeClosed(subscriber, connection);
+
+    /// <summary>The subscribe connection finished DTLS: start every video stream it carries on a keyframe.</summary>
+    internal void OnSubscribeConnected(SfuParticipant subscriber)
+    {
+        foreach (var track in subscriber.Negotiator.VideoTracks())
+        {
+            _feedback.RequestKeyframe(track, force: true);
+        }
+    }
 }

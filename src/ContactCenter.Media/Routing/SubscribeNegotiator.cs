@@ -11,7 +11,7 @@ namespace ContactCenter.Media.Routing;
 /// until the answer to the offer that first carried it arrives, as mediasoup's consumers start paused.
 /// Lock order: room, then negotiator; the negotiator never calls into a room.
 /// </summary>
-internal sealed class SubscribeNegotiator(SfuParticipant owner)
+internal sealed class SubscribeNegotiator(SfuParticipant owner) : IRoomReceiver
 {
     private readonly object _gate = new();
     private readonly List<SubscriberSlot> _slots = [];
@@ -50,15 +50,6 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
             {
                 return _pendingRevision != 0;
             }
-        }
-    }
-
-    /// <summary>Uses <paramref name="connection"/> instead of creating one on the first offer (a phone leg).</summary>
-    public void Preset(ISubscribeConnection connection)
-    {
-        lock (_gate)
-        {
-            _connection = connection;
         }
     }
 
@@ -146,6 +137,13 @@ internal sealed class SubscribeNegotiator(SfuParticipant owner)
             codecs = slot.Codecs;
             return true;
         }
+    }
+
+    bool IRoomReceiver.TryGetTarget(PublishedTrack track, out uint ssrc, out IReadOnlyList<NegotiatedCodec> codecs, out IMediaEndpoint? endpoint)
+    {
+        bool negotiated = TryGetNegotiated(track, out ssrc, out codecs, out var connection);
+        endpoint = connection;
+        return negotiated && connection is not null;
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>Full Intra Request (PSFB FMT 4, RFC 5104 §4.3.1): one or more 8-byte FCI entries.</summary>
-public readonly struct RtcpFir
+internal readonly struct RtcpFir
 {
     public const int EntryLength = 8;
 

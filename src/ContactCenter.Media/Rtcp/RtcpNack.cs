@@ -6,7 +6,7 @@ namespace ContactCenter.Media.Rtcp;
 /// Generic NACK (RTPFB FMT 1, RFC 4585 §6.2.1): FCI items of a packet id (PID) and a bitmask of the 16
 /// following lost packets (BLP).
 /// </summary>
-public readonly struct RtcpNack
+internal readonly struct RtcpNack
 {
     public const int ItemLength = 4;
 

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>RTCP packet types (RFC 3550 §12.1, RFC 4585 §6.1) and feedback message types (FMT).</summary>
-public static class RtcpPacketType
+internal static class RtcpPacketType
 {
     public const byte SenderReport = 200;
     public const byte ReceiverReport = 201;

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>Picture Loss Indication (PSFB FMT 1, RFC 4585 §6.3.1): no FCI.</summary>
-public readonly struct RtcpPli
+internal readonly struct RtcpPli
 {
     public const int Length = 12;
 

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>Receiver report (PT 201, RFC 3550 §6.4.2): reporter SSRC and up to 31 report blocks.</summary>
-public readonly struct RtcpReceiverReport
+internal readonly struct RtcpReceiverReport
 {
     private const int BlocksOffset = RtcpHeader.Length + 4;
 

@@ -6,7 +6,7 @@ namespace ContactCenter.Media.Rtcp;
 /// Receiver Estimated Maximum Bitrate (PSFB FMT 15 with "REMB", draft-alvestrand-rmcat-remb §2.2):
 /// bitrate = mantissa (18 bits) · 2^exponent (6 bits), for the listed SSRCs.
 /// </summary>
-public readonly struct RtcpRemb
+internal readonly struct RtcpRemb
 {
     private const uint Identifier = 0x52454D42; // "REMB"
     private const int SsrcsOffset = RtcpFeedback.FciOffset + 8;

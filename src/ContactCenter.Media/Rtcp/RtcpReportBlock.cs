@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>One reception report block of an SR or RR (RFC 3550 §6.4.1), 24 bytes.</summary>
-public readonly struct RtcpReportBlock
+internal readonly struct RtcpReportBlock
 {
     public const int Length = 24;
 

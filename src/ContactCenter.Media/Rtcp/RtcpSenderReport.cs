@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 namespace ContactCenter.Media.Rtcp;
 
 /// <summary>Sender report (PT 200, RFC 3550 §6.4.1): sender info and up to 31 report blocks.</summary>
-public readonly struct RtcpSenderReport
+internal readonly struct RtcpSenderReport
 {
     private const int BlocksOffset = RtcpHeader.Length + 4 + 20;
 

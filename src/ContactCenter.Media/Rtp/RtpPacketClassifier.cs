@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Rtp;
 
 /// <summary>Demultiplexing of one UDP port (RFC 7983 §7) and of RTP from RTCP under rtcp-mux (RFC 5761 §4).</summary>
-public static class RtpPacketClassifier
+internal static class RtpPacketClassifier
 {
     /// <summary>First byte 128–191: RTP or RTCP (0–3 is STUN, 20–63 DTLS).</summary>
     public static bool IsRtpOrRtcp(ReadOnlySpan<byte> packet) => packet.Length >= 2 && packet[0] is >= 128 and <= 191;

@@ -6,7 +6,7 @@ namespace ContactCenter.Media.Rtp;
 /// In-place rewrites of RTP header fields for forwarding (RFC 3550 §5.1). Each method expects a packet of
 /// at least the 12-byte fixed header and returns false otherwise.
 /// </summary>
-public static class RtpWriter
+internal static class RtpWriter
 {
     /// <summary>Rewrites the payload type, keeping the marker bit.</summary>
     public static bool SetPayloadType(Span<byte> packet, byte payloadType)

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 
 namespace ContactCenter.Media.Srtp;
 
-public sealed partial class SrtpSession
+internal sealed partial class SrtpSession
 {
     /// <summary>
     /// Encrypts and authenticates the (compound) RTCP packet in <paramref name="buffer"/>[0..<paramref name="length"/>]

@@ -6,7 +6,7 @@ using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Media.Srtp;
 
-public sealed partial class SrtpSession
+internal sealed partial class SrtpSession
 {
     /// <summary>
     /// Encrypts and authenticates the RTP packet in <paramref name="buffer"/>[0..<paramref name="length"/>] in place,

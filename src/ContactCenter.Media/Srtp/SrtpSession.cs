@@ -16,7 +16,7 @@ namespace ContactCenter.Media.Srtp;
 /// same index and plaintext, so the same ciphertext). A forged GCM packet is rejected without an exception
 /// where <see cref="SrtpGcm"/> runs on AES-NI; elsewhere it costs one caught exception inside <see cref="SrtpGcm"/>.
 /// </remarks>
-public sealed partial class SrtpSession : IDisposable
+internal sealed partial class SrtpSession : IDisposable
 {
     /// <summary>Bytes the caller must leave free after a packet for any protect: GCM SRTCP adds a 16-byte tag and 4-byte index.</summary>
     public const int MaxOverhead = 20;

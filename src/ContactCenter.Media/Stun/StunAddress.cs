@@ -5,7 +5,7 @@ using System.Net.Sockets;
 namespace ContactCenter.Media.Stun;
 
 /// <summary>XOR-MAPPED-ADDRESS encoding and decoding (RFC 5389 §15.2) without allocation.</summary>
-public static class StunAddress
+internal static class StunAddress
 {
     /// <summary>Value length of XOR-MAPPED-ADDRESS for IPv4 and IPv6.</summary>
     public const int IPv4ValueLength = 8;

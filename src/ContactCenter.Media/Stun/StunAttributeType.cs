@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Stun;
 
 /// <summary>STUN attribute types used by ICE (RFC 5389 §18.2, RFC 8445 §16.1).</summary>
-public static class StunAttributeType
+internal static class StunAttributeType
 {
     public const ushort MappedAddress = 0x0001;
     public const ushort Username = 0x0006;

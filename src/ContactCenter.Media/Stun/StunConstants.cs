@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Stun;
 
 /// <summary>Wire constants of STUN (RFC 5389 §6, §15).</summary>
-public static class StunConstants
+internal static class StunConstants
 {
     public const uint MagicCookie = 0x2112A442;
     public const int HeaderLength = 20;

@@ -8,7 +8,7 @@ namespace ContactCenter.Media.Stun;
 /// MESSAGE-INTEGRITY (HMAC-SHA1, RFC 5389 §15.4) and FINGERPRINT (CRC-32, §15.5) checks.
 /// Neither allocates for messages up to <see cref="StackLimit"/> bytes; longer ones borrow a pooled buffer.
 /// </summary>
-public static class StunIntegrity
+internal static class StunIntegrity
 {
     private const int StackLimit = 1536;
 

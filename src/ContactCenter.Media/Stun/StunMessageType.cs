@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Stun;
 
 /// <summary>STUN message types (method and class combined, RFC 5389 §6).</summary>
-public static class StunMessageType
+internal static class StunMessageType
 {
     public const ushort BindingRequest = 0x0001;
     public const ushort BindingIndication = 0x0011;

@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Transport;
 
 /// <summary>Demultiplexes one datagram by its first bytes.</summary>
-public static class MediaPacketClassifier
+internal static class MediaPacketClassifier
 {
     /// <summary>
     /// RFC 7983 §7: first byte 0–3 STUN, 20–63 DTLS, 128–191 RTP/RTCP (ZRTP 16–19 and TURN channels 64–79

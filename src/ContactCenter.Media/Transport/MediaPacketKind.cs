@@ -1,7 +1,7 @@
 namespace ContactCenter.Media.Transport;
 
 /// <summary>The protocols that share the media port (RFC 7983 §7).</summary>
-public enum MediaPacketKind
+internal enum MediaPacketKind
 {
     Unknown,
     Stun,

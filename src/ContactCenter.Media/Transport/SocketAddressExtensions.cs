@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace ContactCenter.Media.Transport;
 
 /// <summary>Helpers for the <see cref="SocketAddress"/> the receive loop reuses for every datagram.</summary>
-public static class SocketAddressExtensions
+internal static class SocketAddressExtensions
 {
     /// <summary>An independent copy, safe to keep as a dictionary key (SocketAddress compares by content).</summary>
     public static SocketAddress Clone(this SocketAddress address)

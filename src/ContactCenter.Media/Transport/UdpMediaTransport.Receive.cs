@@ -69,13 +69,13 @@ public sealed partial class UdpMediaTransport
             {
                 case MediaPacketKind.Stun:
                     counters.Stun++;
-                    HandleStun(buffer.Slice(0, length), from);
+                    _ice.Handle(this, buffer.Slice(0, length), from);
                     break;
                 case MediaPacketKind.Dtls:
                     counters.Dtls++;
-                    if (_byAddress.TryGet(from, out var dtlsPeer))
+                    if (_byAddress.TryGet(from, out var dtlsEndpoint))
                     {
-                        dtlsPeer.OnDtls(buffer.Slice(0, length), from);
+                        dtlsEndpoint.OnDtls(this, buffer.Slice(0, length), from);
                     }
                     else
                     {
@@ -94,9 +94,9 @@ public sealed partial class UdpMediaTransport
                         counters.Rtcp++;
                     }
 
-                    if (_byAddress.TryGet(from, out var mediaPeer))
+                    if (_byAddress.TryGet(from, out var mediaEndpoint))
                     {
-                        mediaPeer.OnSrtp(buffer, length, kind == MediaPacketKind.Rtcp);
+                        mediaEndpoint.OnSrtp(buffer, length, kind == MediaPacketKind.Rtcp);
                     }
                     else
                     {

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Media.Dtls;
-using ContactCenter.Media.Peers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -10,18 +8,17 @@ namespace ContactCenter.Media.Transport;
 
 /// <summary>
 /// The UDP port that serves every peer (ARCHITECTURE "The way a packet travels"). Receive threads (one per core by
-/// default) demultiplex STUN, DTLS, RTP and RTCP (RFC 7983) and hand each datagram to its peer: by STUN USERNAME
-/// until a check succeeds, by remote address after that.
+/// default) demultiplex STUN, DTLS, RTP and RTCP (RFC 7983) and hand each datagram to its
+/// <see cref="IDatagramEndpoint"/>: by STUN USERNAME until a check succeeds, by remote address after that. It
+/// names no peer type; endpoints see it as their <see cref="IDatagramPort"/>.
 /// </summary>
-public sealed partial class UdpMediaTransport : IAsyncDisposable
+public sealed partial class UdpMediaTransport : IDatagramPort, IAsyncDisposable
 {
     private readonly MediaTransportOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, PeerConnection> _peers = new(StringComparer.Ordinal);
-    // Local ufrag → peer for STUN: one entry per peer, two while an ICE restart waits for its answer.
-    private readonly ConcurrentDictionary<string, PeerConnection> _byUfrag = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, PeerConnection>.AlternateLookup<ReadOnlySpan<char>> _byUfragSpan;
+    private readonly EndpointDirectory _endpoints = new();
+    private readonly IceLiteResponder _ice;
     private readonly PeerAddressTable _byAddress = new();
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _socket;
@@ -34,7 +31,7 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<UdpMediaTransport>();
         LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _time = timeProvider ?? TimeProvider.System;
-        _byUfragSpan = _byUfrag.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ice = new IceLiteResponder(_endpoints, _time, _logger);
     }
 
     /// <summary>The bound address (its port is the real one when <see cref="MediaTransportOptions.Port"/> is 0).</summary>
@@ -50,8 +47,11 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
     internal ILoggerFactory LoggerFactory { get; }
 
-    /// <summary>Live peers.</summary>
-    public int PeerCount => _peers.Count;
+    /// <summary>Live endpoints (peers).</summary>
+    public int PeerCount => _endpoints.Count;
+
+    /// <summary>The live endpoints by id and ufrag; another transport (ICE-TCP) can share it.</summary>
+    internal EndpointDirectory Endpoints => _endpoints;
 
     /// <summary>Counters for diagnostics (each receive thread writes its own block).</summary>
     public TransportCounters Counters { get; } = new();
@@ -157,25 +157,21 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     /// <summary>The start-up DTLS warm-up (completed when disabled).</summary>
     public Task WarmUp { get; private set; } = Task.CompletedTask;
 
-    /// <summary>Raised once per peer when it closes and leaves the transport.</summary>
-    public event Action<PeerConnection>? PeerClosed;
+    /// <summary>Raised once per endpoint when it closes and leaves the transport.</summary>
+    public event Action<IDatagramEndpoint>? EndpointClosed;
 
-    /// <summary>Creates a peer whose STUN checks this transport will route to it by its local ufrag.</summary>
-    public PeerConnection CreatePeer(PeerConnectionOptions? options = null)
+    /// <summary>Adds an endpoint whose STUN checks this transport will route to it by <paramref name="ufrag"/>.</summary>
+    internal void Register(IDatagramEndpoint endpoint, string ufrag)
     {
-        var peer = new PeerConnection(this, options ?? new PeerConnectionOptions());
-        if (!_byUfrag.TryAdd(peer.LocalIce.Ufrag, peer))
+        if (!_endpoints.TryAdd(endpoint, ufrag))
         {
             throw new InvalidOperationException("ICE ufrag collision.");
         }
-
-        _peers[peer.Id] = peer;
-        return peer;
     }
 
-    /// <summary>A live peer by its id (its local ufrag).</summary>
-    public bool TryGetPeer(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PeerConnection? peer) =>
-        _peers.TryGetValue(id, out peer);
+    /// <summary>A live endpoint by its id (a peer's first local ufrag).</summary>
+    public bool TryGetEndpoint(string id, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out IDatagramEndpoint? endpoint) =>
+        _endpoints.TryGet(id, out endpoint);
 
     /// <summary>
     /// Sends one datagram. Never throws: a failed send is counted and logged. On a receive thread the datagram
@@ -231,46 +227,38 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
     /// <summary>Queues the <paramref name="length"/> bytes built in the slot <see cref="ReserveSend"/> gave.</summary>
     internal bool CommitSend(int length, SocketAddress remote) => t_shard is { } shard && shard.Commit(length, remote);
 
-    /// <summary>Closes every peer whose last valid check is older than the consent timeout (RFC 7675 §5.1).</summary>
+    /// <summary>Closes every endpoint whose last valid check is older than the consent timeout (RFC 7675 §5.1).</summary>
     public void CheckConsent()
     {
         var now = _time.GetUtcNow();
-        foreach (var pair in _peers)
+        foreach (var endpoint in _endpoints.All)
         {
-            var peer = pair.Value;
-            if (now - peer.LastConsent > _options.ConsentTimeout)
+            if (now - endpoint.LastConsent > _options.ConsentTimeout)
             {
-                TransportLog.ConsentExpired(_logger, peer.Id, _options.ConsentTimeout);
-                peer.Close("ICE consent expired");
+                TransportLog.ConsentExpired(_logger, endpoint.Id, _options.ConsentTimeout);
+                endpoint.Close("ICE consent expired");
             }
         }
     }
 
-    /// <summary>Address learned from a valid check: later DTLS/SRTP from it goes to <paramref name="peer"/>.</summary>
-    internal void RegisterAddress(SocketAddress address, PeerConnection peer) => _byAddress.Set(address, peer);
+    Span<byte> IDatagramPort.ReserveSend(int minLength) => ReserveSend(minLength);
 
-    /// <summary>Routes checks for another local ufrag of <paramref name="peer"/> (ICE restart); false on a collision.</summary>
-    internal bool AddUfrag(string ufrag, PeerConnection peer) => _byUfrag.TryAdd(ufrag, peer);
+    bool IDatagramPort.CommitSend(int length, SocketAddress remote) => CommitSend(length, remote);
 
-    /// <summary>Stops answering checks for <paramref name="ufrag"/> while it still names <paramref name="peer"/>.</summary>
-    internal void RemoveUfrag(string ufrag, PeerConnection peer) =>
-        _byUfrag.TryRemove(new KeyValuePair<string, PeerConnection>(ufrag, peer));
+    void IDatagramPort.Route(SocketAddress remote, IDatagramEndpoint endpoint) => _byAddress.Set(remote, endpoint);
 
-    internal void Unregister(PeerConnection peer)
+    void IDatagramPort.Unroute(SocketAddress remote, IDatagramEndpoint endpoint) => _byAddress.Remove(remote, endpoint);
+
+    /// <summary>
+    /// The endpoint closed (it already dropped its ufrags and routes): it leaves the directory, and
+    /// <see cref="EndpointClosed"/> is raised once.
+    /// </summary>
+    internal void Unregister(IDatagramEndpoint endpoint)
     {
-        _peers.TryRemove(new KeyValuePair<string, PeerConnection>(peer.Id, peer));
-        RemoveUfrag(peer.LocalIce.Ufrag, peer);
-        if (peer.RetiringLocalIce is { } retiring)
+        if (_endpoints.Remove(endpoint))
         {
-            RemoveUfrag(retiring.Ufrag, peer);
+            EndpointClosed?.Invoke(endpoint);
         }
-
-        foreach (var address in peer.KnownAddresses)
-        {
-            _byAddress.Remove(address, peer);
-        }
-
-        PeerClosed?.Invoke(peer);
     }
 
     private async Task WarmUpAsync()
@@ -294,9 +282,9 @@ public sealed partial class UdpMediaTransport : IAsyncDisposable
 
         _stopping.Cancel();
         _consentTimer?.Dispose();
-        foreach (var pair in _peers)
+        foreach (var endpoint in _endpoints.All)
         {
-            pair.Value.Close("transport stopped");
+            endpoint.Close("transport stopped");
         }
 
         foreach (var socket in _sockets)

@@ -78,6 +78,21 @@ public sealed class StreamLossTrackerTests
         Assert.Equal(0, tracker.Lost);
     }
 
+    [Fact]
+    public void Record_WithArrivalTime_KeepsTheNewestAcrossReset()
+    {
+        var tracker = new StreamLossTracker();
+        Assert.Equal(0, tracker.LastArrivalTicks);
+
+        tracker.Record(7, arrivalTicks: 1_000);
+        tracker.Record(8, arrivalTicks: 1_020);
+        Assert.Equal(1_020, tracker.LastArrivalTicks);
+
+        tracker.Reset();
+        Assert.Equal(1_020, tracker.LastArrivalTicks);
+        Assert.Equal(0, tracker.Expected);
+    }
+
     private static StreamLossTracker Feed(IEnumerable<int> sequences)
     {
         var tracker = new StreamLossTracker();

@@ -120,7 +120,7 @@ public sealed class IceLiteTests : IAsyncLifetime
     {
         var peer = _transport.CreatePeer();
         var closed = new TaskCompletionSource<PeerConnection>();
-        _transport.PeerClosed += p => closed.TrySetResult(p);
+        _transport.EndpointClosed += p => closed.TrySetResult((PeerConnection)p);
         using var browser = new TestPeerSocket();
         browser.SendTo(TestPeerSocket.BindingRequest(peer.LocalIce.Ufrag + ":r", peer.LocalIce.PasswordBytes, out _), _transport.LocalEndPoint);
         Assert.NotNull(await browser.ReceiveAsync(ReplyTimeout));

@@ -4,10 +4,18 @@ using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Routing;
 
-public sealed partial class SfuRouter
+/// <summary>
+/// The router's RTCP: publishers' sender reports to their subscribers, subscribers' keyframe requests (rate-limited)
+/// to the publisher, and NACKs answered from the track's retransmission cache.
+/// </summary>
+internal sealed class RtcpFeedback(SfuRouterOptions options, TimeProvider time, ILogger logger)
 {
+    private readonly TimeProvider _time = time;
+    private readonly ILogger _logger = logger;
+    private readonly long _keyframeIntervalTicks = (long)(options.KeyframeRequestInterval.TotalSeconds * time.TimestampFrequency);
+
     /// <summary>SSRC the SFU puts in the feedback it originates (RFC 4585 §6.1 packet sender SSRC).</summary>
-    internal const uint RouterSsrc = 1;
+    public const uint RouterSsrc = 1;
 
     private const int SenderReportLength = 28;
     private const int MaxNackedPackets = 64;
@@ -24,7 +32,7 @@ public sealed partial class SfuRouter
     /// (RFC 3550 §6.4.1, for lip sync); the report blocks are about what the publisher receives and are not
     /// forwarded. RR, SDES, BYE and REMB end here: the SFU is the publisher's receiver.
     /// </summary>
-    internal void OnPublisherRtcp(SfuParticipant publisher, ReadOnlySpan<byte> compound)
+    public void OnPublisherRtcp(SfuParticipant publisher, ReadOnlySpan<byte> compound)
     {
         Span<byte> sr = stackalloc byte[SenderReportLength];
         foreach (var part in new RtcpCompoundEnumerator(compound))
@@ -61,7 +69,7 @@ public sealed partial class SfuRouter
     /// From a subscriber: PLI/FIR for a stream it receives reach that stream's publisher as a PLI (rate-limited);
     /// NACKs are answered from the stream's retransmission cache; everything else (RR, REMB, SDES) ends here.
     /// </summary>
-    internal void OnSubscriberRtcp(SfuParticipant subscriber, ReadOnlySpan<byte> compound)
+    public void OnSubscriberRtcp(SfuParticipant subscriber, ReadOnlySpan<byte> compound)
     {
         foreach (var part in new RtcpCompoundEnumerator(compound))
         {
@@ -146,9 +154,9 @@ public sealed partial class SfuRouter
     /// <see cref="SfuRouterOptions.KeyframeRequestInterval"/> per stream, so N subscribers do not make the
     /// publisher send N keyframes; the SFU's own requests (a new edge) are sent at once.
     /// </summary>
-    internal void RequestKeyframe(PublishedTrack track, bool force)
+    public void RequestKeyframe(PublishedTrack track, bool force)
     {
-        long now = Now();
+        long now = _time.GetTimestamp();
         long last = Interlocked.Read(ref track.LastKeyframeRequestTicks);
         if (!force && last != 0 && now - last < _keyframeIntervalTicks)
         {

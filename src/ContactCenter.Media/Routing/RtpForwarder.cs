@@ -1,40 +1,14 @@
-using ContactCenter.Media.Peers;
 using ContactCenter.Media.Rtp;
 
 namespace ContactCenter.Media.Routing;
 
-public sealed partial class SfuRouter
+/// <summary>The RTP fan-out: a publisher's packet to each current receiver of its track.</summary>
+internal sealed class RtpForwarder
 {
-    /// <summary>Dropped because no published track of the sender matched (unknown SSRC, or a refused kind).</summary>
-    public long UnmatchedPackets => Interlocked.Read(ref _unmatchedPackets);
-
     private long _unmatchedPackets;
 
-    void IRtpSink.OnRtp(PeerConnection from, Span<byte> packet)
-    {
-        // Only a publish connection carries media to us; anything a subscribe connection sends is dropped.
-        if (from.UserState is SfuParticipant participant && ReferenceEquals(participant.PublishPeer, from))
-        {
-            ForwardRtp(participant, packet);
-        }
-    }
-
-    void IRtpSink.OnRtcp(PeerConnection from, Span<byte> packet)
-    {
-        if (from.UserState is not SfuParticipant participant)
-        {
-            return;
-        }
-
-        if (ReferenceEquals(participant.PublishPeer, from))
-        {
-            OnPublisherRtcp(participant, packet);
-        }
-        else if (ReferenceEquals(participant.SubscribePeer, from))
-        {
-            OnSubscriberRtcp(participant, packet);
-        }
-    }
+    /// <summary>Dropped because no published track of the sender matched (unknown SSRC, or a refused kind).</summary>
+    public long UnmatchedPackets => Interlocked.Read(ref _unmatchedPackets);
 
     /// <summary>
     /// The fan-out step (ARCHITECTURE "The way a packet travels" 4–6): find the track, remember the packet for
@@ -42,7 +16,7 @@ public sealed partial class SfuRouter
     /// protect it. The rewrite is redone for every target, so the order of targets does not matter.
     /// Allocation-free and lock-free: the track's targets are an immutable array the room swaps.
     /// </summary>
-    internal void ForwardRtp(SfuParticipant publisher, Span<byte> packet)
+    public void ForwardRtp(SfuParticipant publisher, Span<byte> packet)
     {
         if (!RtpHeader.TryParse(packet, out var header))
         {

@@ -1,6 +1,4 @@
-using ContactCenter.Media.Peers;
-
-namespace ContactCenter.Media.Routing;
+namespace ContactCenter.Media.Peers;
 
 /// <summary>
 /// One m-line of a subscribe offer: its kind, and when it carries a stream, the SSRC and msid we send it with.

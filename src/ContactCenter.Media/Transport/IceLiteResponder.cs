@@ -1,34 +1,33 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ContactCenter.Media.Ice;
-using ContactCenter.Media.Peers;
 using ContactCenter.Media.Stun;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Media.Transport;
 
-public sealed partial class UdpMediaTransport
+/// <summary>
+/// ICE-lite responder (RFC 8445 §7.3): answers Binding requests for a known ufrag whose MESSAGE-INTEGRITY
+/// verifies with that endpoint's password; the success response carries XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY
+/// and FINGERPRINT. A lite agent sends no checks of its own, so every other STUN message is dropped. Shared by
+/// every transport of an <see cref="EndpointDirectory"/>: the answer goes back through the port the check came in on.
+/// </summary>
+internal sealed class IceLiteResponder(EndpointDirectory endpoints, TimeProvider time, ILogger logger)
 {
     private const int MaxUfragChars = 256;
 
-    /// <summary>
-    /// ICE-lite responder (RFC 8445 §7.3): answers Binding requests for a known ufrag whose MESSAGE-INTEGRITY
-    /// verifies with that peer's password; the success response carries XOR-MAPPED-ADDRESS, MESSAGE-INTEGRITY
-    /// and FINGERPRINT. A lite agent sends no checks of its own, so every other STUN message is dropped.
-    /// </summary>
-    internal IceCheckOutcome HandleStun(ReadOnlySpan<byte> packet, SocketAddress from)
+    public IceCheckOutcome Handle(IDatagramPort port, ReadOnlySpan<byte> packet, SocketAddress from)
     {
-        var outcome = ProcessStun(packet, from);
-        if (outcome != IceCheckOutcome.Accepted && _logger.IsEnabled(LogLevel.Debug))
+        var outcome = Process(port, packet, from);
+        if (outcome != IceCheckOutcome.Accepted && logger.IsEnabled(LogLevel.Debug))
         {
-            TransportLog.StunCheck(_logger, from.ToEndPoint(), outcome);
+            TransportLog.StunCheck(logger, from.ToEndPoint(), outcome);
         }
 
         return outcome;
     }
 
-    private IceCheckOutcome ProcessStun(ReadOnlySpan<byte> packet, SocketAddress from)
+    private IceCheckOutcome Process(IDatagramPort port, ReadOnlySpan<byte> packet, SocketAddress from)
     {
         if (!StunMessage.TryParse(packet, out var message) || message.MessageType != StunMessageType.BindingRequest)
         {
@@ -48,34 +47,34 @@ public sealed partial class UdpMediaTransport
             || !message.HasAttribute(StunAttributeType.MessageIntegrity))
         {
             // RFC 5389 §10.1.2: a request without USERNAME or MESSAGE-INTEGRITY gets 400.
-            Send(response.Slice(0, StunWriter.WriteBindingError(response, message.TransactionId, 400)), from);
+            port.Send(response.Slice(0, StunWriter.WriteBindingError(response, message.TransactionId, 400)), from);
             return IceCheckOutcome.BadRequest;
         }
 
         Span<char> ufragChars = stackalloc char[MaxUfragChars];
-        PeerConnection? peer = null;
+        IDatagramEndpoint? endpoint = null;
         IceCredentials? credentials = null;
         if (Encoding.UTF8.TryGetChars(localUfrag, ufragChars, out int charCount)
-            && _byUfragSpan.TryGetValue(ufragChars.Slice(0, charCount), out peer))
+            && endpoints.TryGetByUfrag(ufragChars.Slice(0, charCount), out endpoint))
         {
             // The current credentials, or the previous ones while an ICE restart waits for its answer.
-            credentials = peer.LocalIceFor(ufragChars.Slice(0, charCount));
+            credentials = endpoint.LocalIceFor(ufragChars.Slice(0, charCount));
         }
 
-        if (peer is null
+        if (endpoint is null
             || credentials is null
-            || peer.IsClosed
+            || endpoint.IsClosed
             || !StunIntegrity.VerifyMessageIntegrity(packet, credentials.PasswordBytes)
-            || !peer.RemoteUfragMatches(remoteUfrag, credentials))
+            || !endpoint.RemoteUfragMatches(remoteUfrag, credentials))
         {
             // RFC 5389 §10.1.2: unknown username or bad integrity gets 401, without MESSAGE-INTEGRITY.
-            Send(response.Slice(0, StunWriter.WriteBindingError(response, message.TransactionId, 401)), from);
+            port.Send(response.Slice(0, StunWriter.WriteBindingError(response, message.TransactionId, 401)), from);
             return IceCheckOutcome.Unauthorized;
         }
 
         int length = StunWriter.WriteBindingSuccess(response, message.TransactionId, from, credentials.PasswordBytes);
-        Send(response.Slice(0, length), from);
-        peer.OnValidCheck(from, message.HasAttribute(StunAttributeType.UseCandidate), _time.GetUtcNow());
+        port.Send(response.Slice(0, length), from);
+        endpoint.OnValidCheck(port, from, message.HasAttribute(StunAttributeType.UseCandidate), time.GetUtcNow());
         return IceCheckOutcome.Accepted;
     }
 }

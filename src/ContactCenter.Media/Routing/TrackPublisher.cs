@@ -1,7 +1,11 @@
 namespace ContactCenter.Media.Routing;
 
-public sealed partial class SfuRouter
+/// <summary>What participants publish: their tracks change under their room's lock, and dropped tracks stop at once.</summary>
+internal sealed class TrackPublisher(RoomDirectory directory, Microsoft.Extensions.Logging.ILogger logger)
 {
+    private readonly RoomDirectory _directory = directory;
+    private readonly Microsoft.Extensions.Logging.ILogger _logger = logger;
+
     /// <summary>
     /// Sets what <paramref name="publisher"/> publishes (its whole set after a publish negotiation). A stream of a
     /// kind outside its permissions is refused. Tracks with the same mid and alias keep their identity, so their
@@ -19,7 +23,7 @@ public sealed partial class SfuRouter
         }
 
         PublishedTrack[] tracks = [];
-        Change(publisher, p =>
+        _directory.Change(publisher, p =>
         {
             if (!p.IsActive)
             {
@@ -56,7 +60,7 @@ public sealed partial class SfuRouter
     public bool Unpublish(SfuParticipant publisher, string alias)
     {
         bool removed = false;
-        Change(publisher, p =>
+        _directory.Change(publisher, p =>
         {
             var existing = p.Tracks;
             var kept = Array.FindAll(existing, t => t.Alias != alias);
@@ -68,9 +72,9 @@ public sealed partial class SfuRouter
     }
 
     /// <summary>The publish connection closed (consent expired, DTLS failed): its streams end.</summary>
-    internal void OnPublishClosed(SfuParticipant publisher, object connection)
+    public void OnPublishClosed(SfuParticipant publisher, object connection)
     {
-        Change(publisher, p =>
+        _directory.Change(publisher, p =>
         {
             if (!ReferenceEquals(p.PublishPeer, connection) && !ReferenceEquals(p.PublishEndpoint, connection))
             {
@@ -85,12 +89,12 @@ public sealed partial class SfuRouter
     }
 
     /// <summary>The subscribe connection closed: forget its m-lines; the next binding starts a new connection.</summary>
-    internal void OnSubscribeClosed(SfuParticipant subscriber, ISubscribeConnection connection)
+    public void OnSubscribeClosed(SfuParticipant subscriber, ISubscribeConnection connection)
     {
         if (subscriber.Negotiator.Reset(connection))
         {
             subscriber.SubscribePeer = null;
-            Change(subscriber, null);
+            _directory.Change(subscriber, null);
         }
     }
 

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Auditing;
+using ContactCenter.Core.Desks;
 using ContactCenter.Core.Persistence;
 using ContactCenter.Core.Queue;
 using ContactCenter.Data.CallCenter;
@@ -49,6 +50,7 @@ public static class DataServiceCollectionExtensions
 
         // Replaces the queue's in-memory store whichever is registered first: the database owns the live calls.
         services.AddSingleton<ICallCenterStore, EfCallCenterStore>();
+        services.AddSingleton<IDeskStore, EfDeskStore>();
 
         // Replaces Core's in-memory audit whichever is registered first (the last registration is the one resolved).
         services.AddSingleton<IModeAuditLog, EfModeAuditLog>();

@@ -1,3 +1,4 @@
+using ContactCenter.Core.Desks;
 using ContactCenter.Core.Monitoring;
 using ContactCenter.Core.Queue;
 using ContactCenter.Core.Usage;
@@ -43,6 +44,9 @@ public static class UiServiceCollectionExtensions
         services.AddSingleton<IUsageLog, EfUsageLog>();
         services.AddScoped<IContactCenterSeeder, OpenUsageCloser>();
         services.AddContactCenterQueue();
+        services.AddContactCenterDesks();
+        services.AddHostedService<AgentStateClockStarter>();
+        services.TryAddSingleton<StaffDirectory>();
         services.AddHostedService<QueueTicker>();
         services.TryAddSingleton<IMediaSnapshotSource, PlannedEdgesSnapshotSource>();
         services.TryAddSingleton<MediaTokenIssuer>();

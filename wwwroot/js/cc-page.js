@@ -271,6 +271,22 @@ export function clearResume() {
     try { sessionStorage.removeItem(resumeKey); } catch { /* storage off */ }
 }
 
+/**
+ * The random id this browser keeps across calls (localStorage), so that an agent sees the caller's earlier calls.
+ * Null when storage is off: the caller then has no history.
+ */
+export function callerBrowserId() {
+    try {
+        let id = localStorage.getItem('cc-caller-id');
+        if (!id) {
+            const bytes = crypto.getRandomValues(new Uint8Array(16));
+            id = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+            localStorage.setItem('cc-caller-id', id);
+        }
+        return id;
+    } catch { return null; }
+}
+
 /** The participant this page's media is connected as (null without a connection), for diagnostics and tests. */
 export function mediaParticipant() {
     return rtc ? rtc.participantId : null;

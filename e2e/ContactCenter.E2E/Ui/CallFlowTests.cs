@@ -132,7 +132,14 @@ public sealed class CallFlowTests(UiFixture fixture)
         await agent.GetByTestId("agent-hangup").ClickAsync();
         await Expect(customer.GetByTestId("call-state")).ToHaveTextAsync("Call ended");
         await Expect(supervisor.GetByTestId("no-calls")).ToBeVisibleAsync();
+
+        // The agent wraps up (no disposition codes are configured on this host: a note only), then is idle again.
+        await Expect(agent.GetByTestId("agent-state")).ToHaveTextAsync("Wrap-up");
+        await Expect(agent.GetByTestId("wrap-up-remaining")).ToBeVisibleAsync();
+        await agent.Locator("[data-testid=wrap-up] textarea").FillAsync("Asked about the invoice.");
+        await agent.GetByTestId("wrap-up-done").ClickAsync();
         await Expect(agent.GetByTestId("agent-idle")).ToBeVisibleAsync();
+        await Expect(agent.GetByTestId("status-available")).ToHaveAttributeAsync("aria-pressed", "true");
         await UiSteps.ScreenshotAsync(customer, "call-ended");
 
         // The admin's usage report has the call's participant-minutes by tag.

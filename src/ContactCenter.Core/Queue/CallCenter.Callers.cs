@@ -11,9 +11,10 @@ public sealed partial class CallCenter
     /// <summary>
     /// A web caller asks for an agent: a session with the caller's participant in it, queued. The result carries a
     /// resume secret that only the caller's browser holds: with it, a reloaded page rejoins the call
-    /// (<see cref="ResumeCallerAsync"/>).
+    /// (<see cref="ResumeCallerAsync"/>). <paramref name="browserId"/> is the id the caller's browser keeps across calls
+    /// (its history on the agent's desk); an id that is not one (see <see cref="CallerKeys.ForBrowser"/>) is ignored.
     /// </summary>
-    public async Task<CallResult<NewWebCall>> StartWebCallAsync(string callerName, CancellationToken ct = default)
+    public async Task<CallResult<NewWebCall>> StartWebCallAsync(string callerName, string? browserId = null, CancellationToken ct = default)
     {
         var name = callerName?.Trim() ?? "";
         if (name.Length == 0 || name.Length > MaxCallerNameLength)
@@ -54,6 +55,7 @@ public sealed partial class CallCenter
                 var call = new LiveCall(session.Value.Id, participant.Value.Id, name, _options.WebCallerTag, now)
                 {
                     CustomerResumeHash = ResumeSecrets.Hash(resume),
+                    CallerKey = CallerKeys.ForBrowser(browserId),
                 };
 
                 // The caller's page has not connected its media yet: until it does, the caller counts as away, so a
@@ -106,7 +108,10 @@ public sealed partial class CallCenter
             lock (_state)
             {
                 _calls[sessionId] = new LiveCall(sessionId, customerParticipantId, name.Length > MaxCallerNameLength ? name[..MaxCallerNameLength] : name,
-                    participant.Tag ?? "", now);
+                    participant.Tag ?? "", now)
+                {
+                    CallerKey = CallerKeys.ForPhone(callerName),
+                };
                 _queue.Enqueue(sessionId, now);
                 _journal.MarkCall(sessionId);
                 DispatchLocked();

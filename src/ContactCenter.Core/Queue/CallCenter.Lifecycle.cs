@@ -39,6 +39,7 @@ public sealed partial class CallCenter
                     ConnectedAt = saved.ConnectedAt,
                     Mode = session?.Mode ?? CallMode.FullyWired,
                     CustomerResumeHash = saved.CustomerResumeHash,
+                    CallerKey = saved.CallerKey,
                 };
                 foreach (var member in saved.Members.Where(m => present.Contains(m.ParticipantId)))
                 {

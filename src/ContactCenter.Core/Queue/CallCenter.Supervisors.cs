@@ -205,4 +205,48 @@ public sealed partial class CallCenter
 
         return (agents, customers);
     }
+
+    /// <summary>
+    /// A supervisor offers a waiting caller to a chosen agent now (ahead of the queue's order); the agent accepts or
+    /// declines as usual. Refused unless the call is waiting and the agent Available with nothing else on its desk.
+    /// </summary>
+    public async Task<CallResult> AssignAsync(StaffMember supervisor, string callId, string agentUserId, CancellationToken ct = default)
+    {
+        if (!supervisor.IsSupervisor)
+        {
+            return CallError.Forbidden("Only supervisors assign calls.");
+        }
+
+        using var gate = await _gates.EnterAsync(callId, ct);
+        try
+        {
+            lock (_state)
+            {
+                if (!_calls.TryGetValue(callId, out var call) || call.IsEnded || call.ConnectedAt is not null)
+                {
+                    return CallError.NotFound("This caller is no longer waiting.");
+                }
+
+                if (_queue.OfferTo(callId, agentUserId, _time.GetUtcNow()) is not { } made)
+                {
+                    return CallError.Conflict("That agent cannot take a call now: only an Available agent with no call, offer or wrap-up can.");
+                }
+
+                _journal.MarkCall(callId);
+                _journal.MarkAgent(agentUserId);
+                if (made.WithdrawnFrom is { } other)
+                {
+                    _journal.MarkAgent(other);
+                }
+
+                CallCenterLog.Offered(_logger, callId, agentUserId);
+                DispatchLocked();
+                return CallResult.Success;
+            }
+        }
+        finally
+        {
+            await CommitAsync();
+        }
+    }
 }

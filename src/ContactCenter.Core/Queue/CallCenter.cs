@@ -114,7 +114,22 @@ public sealed partial class CallCenter : IDisposable
             var call = _calls.Values.FirstOrDefault(c => !c.IsEnded && c.Agents.Any(a => a.UserId == agentUserId));
             var me = call?.Agents.First(a => a.UserId == agentUserId);
             var whispered = call is not null && call.Supervisors.Count > 0 && call.Whispered.Contains(me!.ParticipantId);
-            return new AgentDeskView(status, offer, call is null ? null : ViewOf(call), whispered);
+            var wrapUpUntil = status == AgentStatus.WrapUp ? _queue.AgentOf(agentUserId)?.WrapUpUntil : null;
+            return new AgentDeskView(status, offer, call is null ? null : ViewOf(call), whispered, wrapUpUntil);
+        }
+    }
+
+    /// <summary>Every agent the call center knows (one that set a status once), with its state as the desk shows it.</summary>
+    public IReadOnlyList<AgentStateView> AgentStates
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _queue.AgentIds
+                    .Select(id => new AgentStateView(id, _queue.StatusOf(id) ?? AgentStatus.Away, _queue.CallOf(id), _queue.OfferFor(id)?.CallId))
+                    .ToList();
+            }
         }
     }
 

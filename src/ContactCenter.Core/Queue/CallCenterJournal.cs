@@ -127,6 +127,7 @@ internal sealed class CallCenterJournal : IDisposable
             call.EndedAt,
             call.Whispered.ToList(),
             members,
-            call.CustomerResumeHash);
+            call.CustomerResumeHash,
+            call.CallerKey);
     }
 }

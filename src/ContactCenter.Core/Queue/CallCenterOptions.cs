@@ -23,9 +23,12 @@ public sealed class CallCenterOptions
     [Range(0, 3600)]
     public int DeclineCooldownSeconds { get; set; } = 10;
 
-    /// <summary>How long an agent is in Wrap-up after a call before it is offered the next one (0: no wrap-up).</summary>
+    /// <summary>
+    /// How long an agent is in Wrap-up after a call (picking a disposition code, writing a note) before it is offered
+    /// the next one; submitting the wrap-up ends it sooner (0: no wrap-up, and no disposition is asked).
+    /// </summary>
     [Range(0, 3600)]
-    public int WrapUpSeconds { get; set; }
+    public int WrapUpSeconds { get; set; } = 30;
 
     /// <summary>
     /// How long a member whose page lost its connection (a reload, a network blip, a restart of the server) keeps its

@@ -82,6 +82,9 @@ public sealed class CallQueue
     }
 
     /// <summary>The waiting calls, longest-waiting first (offered ones included: they still wait).</summary>
+    /// <summary>The agents the queue knows (each set a status once).</summary>
+    public IReadOnlyList<string> AgentIds => _agents.Keys.ToList();
+
     public IReadOnlyList<string> WaitingCallIds => _waiting.Select(w => w.CallId).ToList();
 
     public void Enqueue(string callId, DateTimeOffset at)
@@ -318,6 +321,39 @@ public sealed class CallQueue
         }
 
         return made;
+    }
+
+    /// <summary>
+    /// A supervisor hands a waiting call to one agent: the call's open offer (to anyone else) is withdrawn and the
+    /// chosen agent is offered it now. Null when the call is not waiting; refused (null) unless the agent is Available
+    /// with no call, offer or wrap-up. Returns the new offer and the agent whose offer was withdrawn, if any.
+    /// </summary>
+    public (QueueOffer Offer, string? WithdrawnFrom)? OfferTo(string callId, string agentId, DateTimeOffset now)
+    {
+        var call = _waiting.Find(w => w.CallId == callId);
+        if (call is null || !_agents.TryGetValue(agentId, out var chosen)
+            || chosen.Status != AgentStatus.Available || chosen.CallId is not null || chosen.WrapUpUntil is not null
+            || (chosen.Offer is not null && chosen.Offer.CallId != callId))
+        {
+            return null;
+        }
+
+        string? withdrawnFrom = null;
+        if (call.OfferedTo is { } current)
+        {
+            if (current == agentId)
+            {
+                return (chosen.Offer!, null);
+            }
+
+            withdrawnFrom = current;
+            WithdrawOffer(_agents[current]);
+        }
+
+        var offer = new QueueOffer(call.CallId, chosen.Id, now, now + _offerTimeout);
+        chosen.Offer = offer;
+        call.OfferedTo = chosen.Id;
+        return (offer, withdrawnFrom);
     }
 
     private AgentSlot GetOrAddAgent(string agentId, DateTimeOffset at)

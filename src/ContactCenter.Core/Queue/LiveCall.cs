@@ -40,6 +40,9 @@ internal sealed class LiveCall
     /// <summary>The hash of the secret the customer's browser holds to rejoin after a reload (null: none issued).</summary>
     public string? CustomerResumeHash { get; set; }
 
+    /// <summary>Who the caller is across calls ("tel:+15550100", "web:&lt;browser id&gt;"); null when unknown. Finds the caller's history.</summary>
+    public string? CallerKey { get; init; }
+
     /// <summary>Members whose browser is gone, since when (they are removed after the grace period). Not stored.</summary>
     public Dictionary<string, DateTimeOffset> Absent { get; } = new(StringComparer.Ordinal);
 
@@ -61,5 +64,6 @@ internal sealed class LiveCall
         Agents.ToList(),
         Supervisors.ToList(),
         Whispered.ToList(),
-        position);
+        position,
+        CallerKey);
 }

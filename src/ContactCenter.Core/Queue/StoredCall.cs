@@ -4,7 +4,7 @@ namespace ContactCenter.Core.Queue;
 /// One call as stored. <see cref="QueueSequence"/> is set while the call waits (its place in line, after
 /// <see cref="WaitingSince"/>); the offer fields while an agent is offered it. <see cref="DeclinedBy"/> maps agents to
 /// when they declined. <see cref="CustomerResumeHash"/> is the hash of the secret that lets the customer's browser
-/// rejoin the call after a reload.
+/// rejoin the call after a reload. <see cref="CallerKey"/> identifies the caller across calls (see <see cref="CallerKeys"/>).
 /// </summary>
 public sealed record StoredCall(
     string CallId,
@@ -19,4 +19,5 @@ public sealed record StoredCall(
     DateTimeOffset? EndedAt,
     IReadOnlyList<string> Whispered,
     IReadOnlyList<StoredCallMember> Members,
-    string? CustomerResumeHash);
+    string? CustomerResumeHash,
+    string? CallerKey = null);

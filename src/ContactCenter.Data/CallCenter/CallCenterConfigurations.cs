@@ -15,9 +15,39 @@ internal sealed class CallRowConfiguration : IEntityTypeConfiguration<CallRow>
         builder.Property(c => c.CustomerTag).HasMaxLength(256);
         builder.Property(c => c.OfferedTo).HasMaxLength(450);
         builder.Property(c => c.CustomerResumeHash).HasMaxLength(64);
+        builder.Property(c => c.CallerKey).HasMaxLength(80);
+        builder.Property(c => c.DispositionCodeId).HasMaxLength(64);
+        builder.Property(c => c.DispositionNote).HasMaxLength(1000);
+        builder.Property(c => c.DispositionBy).HasMaxLength(256);
 
         // Start-up loads the calls that have not ended; the history stays (no foreign key to Sessions).
         builder.HasIndex(c => c.EndedAt);
+
+        // The desk reads a caller's earlier calls; the wallboard and the supervisor's history read today's calls.
+        builder.HasIndex(c => c.CallerKey);
+        builder.HasIndex(c => c.WaitingTicks);
+    }
+}
+
+internal sealed class DispositionCodeRowConfiguration : IEntityTypeConfiguration<DispositionCodeRow>
+{
+    public void Configure(EntityTypeBuilder<DispositionCodeRow> builder)
+    {
+        builder.ToTable("DispositionCodes");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).HasMaxLength(64);
+        builder.Property(c => c.Label).HasMaxLength(60);
+    }
+}
+
+internal sealed class DeskSettingRowConfiguration : IEntityTypeConfiguration<DeskSettingRow>
+{
+    public void Configure(EntityTypeBuilder<DeskSettingRow> builder)
+    {
+        builder.ToTable("DeskSettings");
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(64);
+        builder.Property(s => s.Value).HasMaxLength(256);
     }
 }
 

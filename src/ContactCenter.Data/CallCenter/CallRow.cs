@@ -32,4 +32,19 @@ internal sealed class CallRow
     public string Whispered { get; set; } = "[]";
 
     public string? CustomerResumeHash { get; set; }
+
+    /// <summary>Who the caller is across calls ("tel:…", "web:…"); null when unknown.</summary>
+    public string? CallerKey { get; set; }
+
+    /// <summary><see cref="WaitingSince"/> as UTC ticks: SQLite cannot compare or sort DateTimeOffset columns.</summary>
+    public long WaitingTicks { get; set; }
+
+    /// <summary>The wrap-up: the disposition code picked (null: none, or no codes existed), the note, who and when.</summary>
+    public string? DispositionCodeId { get; set; }
+
+    public string? DispositionNote { get; set; }
+
+    public string? DispositionBy { get; set; }
+
+    public DateTimeOffset? DispositionAt { get; set; }
 }

@@ -113,6 +113,8 @@ internal sealed class EfCallCenterStore : ICallCenterStore
         row.EndedAt = call.EndedAt?.ToUniversalTime();
         row.Whispered = JsonSerializer.Serialize(call.Whispered);
         row.CustomerResumeHash = call.CustomerResumeHash;
+        row.CallerKey = call.CallerKey;
+        row.WaitingTicks = call.WaitingSince.UtcTicks;
     }
 
     private static StoredCall ToStored(CallRow row, IEnumerable<CallMemberRow> members) => new(
@@ -128,5 +130,6 @@ internal sealed class EfCallCenterStore : ICallCenterStore
         row.EndedAt,
         JsonSerializer.Deserialize<List<string>>(row.Whispered) ?? [],
         members.Select(m => new StoredCallMember(m.ParticipantId, m.UserId, m.Name, m.IsSupervisor)).ToList(),
-        row.CustomerResumeHash);
+        row.CustomerResumeHash,
+        row.CallerKey);
 }

@@ -56,6 +56,20 @@ public sealed class PageMedia : IAsyncDisposable
         }
     }
 
+    /// <summary>The random id this browser keeps across calls (its caller history); null when the browser keeps nothing.</summary>
+    public async Task<string?> GetCallerBrowserIdAsync()
+    {
+        try
+        {
+            var module = await GetModuleAsync();
+            return await module.InvokeAsync<string?>("callerBrowserId");
+        }
+        catch (Exception ex) when (ex is JSException or JSDisconnectedException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     public async Task ClearResumeAsync()
     {
         try

@@ -261,13 +261,17 @@ public sealed class CallCenterDurabilityTests : IDisposable
     }
 
     [Fact]
-    public async Task AcceptAsync_AgentTakesCall_StatusIsOnCallThenBackAfterHangUp()
+    public async Task AcceptAsync_AgentTakesCall_StatusIsOnCallThenWrapUpThenBackAfterTheWrapUpTime()
     {
         var call = await ConnectAsync(Alice, "Carol");
         Assert.Equal(AgentStatus.OnCall, _center.GetAgentDesk(Alice.UserId).Status);
 
         await _center.HangUpAsync(Alice, call.CallId);
 
+        // The default wrap-up (CallCenterOptions.WrapUpSeconds, 30 s) comes first.
+        Assert.Equal(AgentStatus.WrapUp, _center.GetAgentDesk(Alice.UserId).Status);
+        _harness.Time.Advance(TimeSpan.FromSeconds(30));
+        await _center.ExpireOffersAsync();
         Assert.Equal(AgentStatus.Available, _center.GetAgentDesk(Alice.UserId).Status);
     }
 

@@ -101,6 +101,9 @@ public sealed class SupervisorTests : MudTestContext
             services.AddSingleton(_factory.Services.GetRequiredService<IModeAuditLog>());
             services.AddSingleton(new MediaTokenIssuer(_factory.Services.GetRequiredService<IServiceScopeFactory>()));
             services.AddScoped<PageMedia>();
+            services.AddSingleton(_factory.Services.GetRequiredService<Core.Desks.IDeskStore>());
+            services.AddSingleton(_factory.Services.GetRequiredService<StaffDirectory>());
+            services.AddSingleton(new Core.Desks.AgentStateClock(Center, TimeProvider.System));
             services.AddLogging();
         }
 

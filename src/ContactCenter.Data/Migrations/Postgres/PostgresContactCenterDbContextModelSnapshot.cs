@@ -264,6 +264,10 @@ namespace ContactCenter.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("CallerKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<DateTimeOffset?>("ConnectedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -290,6 +294,21 @@ namespace ContactCenter.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset?>("DispositionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DispositionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DispositionCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DispositionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -309,15 +328,60 @@ namespace ContactCenter.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("WaitingSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("WaitingTicks")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Whispered")
                         .IsRequired()
                         .HasColumnType("text");
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("CallerKey");
+
                     b.HasIndex("EndedAt");
 
+                    b.HasIndex("WaitingTicks");
+
                     b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.DeskSettingRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DeskSettings", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.DispositionCodeRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("CreatedTicks")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispositionCodes", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Data.ModeChangeRecord", b =>

@@ -259,6 +259,10 @@ namespace ContactCenter.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CallerKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("ConnectedAt")
                         .HasColumnType("TEXT");
 
@@ -285,6 +289,21 @@ namespace ContactCenter.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("DispositionAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DispositionBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DispositionCodeId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DispositionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 
@@ -304,15 +323,60 @@ namespace ContactCenter.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset>("WaitingSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("WaitingTicks")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Whispered")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("CallerKey");
+
                     b.HasIndex("EndedAt");
 
+                    b.HasIndex("WaitingTicks");
+
                     b.ToTable("Calls", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.DeskSettingRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("DeskSettings", (string)null);
+                });
+
+            modelBuilder.Entity("ContactCenter.Data.CallCenter.DispositionCodeRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedTicks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DispositionCodes", (string)null);
                 });
 
             modelBuilder.Entity("ContactCenter.Data.ModeChangeRecord", b =>

@@ -1,4 +1,5 @@
 using ContactCenter.Core.Agents;
+using ContactCenter.Core.Desks;
 using ContactCenter.Core.Queue;
 using ContactCenter.Web.Components.Calls;
 using ContactCenter.Web.Components.Shared;
@@ -46,6 +47,9 @@ public partial class Agent : LiveComponentBase
 
     [Inject]
     private OfferAlerts Alerts { get; set; } = default!;
+
+    [Inject]
+    private WrapUpDesk WrapUps { get; set; } = default!;
 
     protected override TimeSpan? ClockInterval => TimeSpan.FromSeconds(1);
 
@@ -209,7 +213,7 @@ public partial class Agent : LiveComponentBase
     private Task SetStatusAsync(AgentStatus status) => RunAsync(async me =>
     {
         _watch.AgentActed();
-        var result = await Center.SetAgentStatusAsync(me, status);
+        var result = await WrapUps.SetStatusAsync(me, status);
         return result.IsSuccess ? null : result.Error.Message;
     });
 

@@ -146,7 +146,7 @@ public partial class Call : LiveComponentBase
                 return;
             }
 
-            var started = await Center.StartWebCallAsync(_name ?? "");
+            var started = await Center.StartWebCallAsync(_name ?? "", await Media.GetCallerBrowserIdAsync());
             if (!started.IsSuccess)
             {
                 _error = started.Error.Message;

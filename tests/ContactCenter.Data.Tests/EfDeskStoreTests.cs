@@ -10,7 +10,7 @@ namespace ContactCenter.Data.Tests;
 public sealed class EfDeskStoreTests : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 12, 3, 13, 0, 0, TimeSpan.Zero);
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = new();
 
     public void Dispose() => _database.Dispose();
 

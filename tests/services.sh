@@ -50,7 +50,8 @@ running() {
 }
 
 start() {
-  # One start at a time for DIR (two test processes may ask at once); a running pair is reused.
+  # One start at a time for DIR (two test processes may ask at once); a running pair is reused. The servers are
+  # started with fd 9 closed: a daemon that inherited it would hold the lock for as long as it runs.
   exec 9>"$dir/.lock"
   flock 9
   if running; then cat "$dir/env.sh"; return 0; fi
@@ -88,13 +89,13 @@ start() {
   touch "$pglog"; [ "$(id -u)" = 0 ] && chown postgres: "$pglog"
   as_pg "$pgbin/pg_ctl" -D "$pgdata" -l "$pglog" -w -t 60 \
     -o "-c listen_addresses=127.0.0.1 -p $pgport -k $pgdata -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null || { tail -20 "$pglog" >&2; return 1; }
+    start >/dev/null 9>&- || { tail -20 "$pglog" >&2; return 1; }
 
   # Redis
   redisport=$(free_port "${CC_REDIS_PORT:-56379}")
   mkdir -p "$redisdir"
   redis-server --bind 127.0.0.1 --port "$redisport" --dir "$redisdir" --save '' --appendonly no \
-    --daemonize yes --pidfile "$redisdir/redis.pid" --logfile "$redisdir/redis.log" \
+    --daemonize yes --pidfile "$redisdir/redis.pid" --logfile "$redisdir/redis.log" 9>&- \
     || { echo "redis-server did not start" >&2; return 1; }
   for _ in $(seq 1 50); do
     redis-cli -h 127.0.0.1 -p "$redisport" ping >/dev/null 2>&1 && break

@@ -13,11 +13,9 @@ public sealed partial class SipUserAgent
     /// <summary>Open SIP TCP connections (tests watch the caps and timeouts with it).</summary>
     internal int TcpConnectionCount => _tcpServer?.ConnectionCount ?? 0;
 
-    private async Task UdpLoopAsync(CancellationToken ct)
+    private async Task UdpLoopAsync(Socket socket, IPEndPoint local, CancellationToken ct)
     {
-        var socket = _udp!;
         var buffer = new byte[MaxDatagram];
-        var local = (IPEndPoint)socket.LocalEndPoint!;
         EndPoint any = new IPEndPoint(local.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
         while (!ct.IsCancellationRequested)
         {

@@ -120,7 +120,11 @@ public sealed partial class SipUserAgent : IAsyncDisposable
             }
         }
         SipLog.Listening(_logger, LocalEndPoint);
-        _loops.Add(Task.Run(() => UdpLoopAsync(_stop.Token)));
+        // The local address is read here, while the socket is surely open: a stop right after the start disposes it
+        // before the loop's first line runs.
+        var udpSocket = _udp!;
+        var udpLocal = (IPEndPoint)udpSocket.LocalEndPoint!;
+        _loops.Add(Task.Run(() => UdpLoopAsync(udpSocket, udpLocal, _stop.Token)));
         _tcpServer = new SipTcpServer(_tcp!, _options, _parserLimits, _time, _metrics, _logger,
             (parsed, connection) => OnParsed(parsed, connection.Remote, _ => connection));
         _loops.Add(Task.Run(() => _tcpServer.StartAsync(_stop.Token)));
